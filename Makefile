@@ -1,0 +1,131 @@
+# artools - see README.md.  GNU make.
+#
+#   make              build every command into build/bin
+#   make check        build with ASan+UBSan into build/san and run every test
+#   make demo         build, then run examples/nightly.sh
+#   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
+#   make fuzz         build the libFuzzer targets (clang) and run each briefly
+#   make lint         mandoc -Tlint on the man pages
+#   make install      PREFIX=/usr/local DESTDIR=
+#
+# SANITIZE=address,undefined adds sanitizers; V=1 shows the commands.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+BUILD     ?= build
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+SANITIZE  ?=
+FUZZ_SECONDS ?= 10
+
+CSV_CFLAGS ?=
+CSV_LIBS   ?= -lcsv
+INI_CFLAGS ?= -I/usr/include/iniparser
+INI_LIBS   ?= -liniparser
+
+WARNFLAGS = -std=c17 -Wall -Wextra -Wpedantic
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	$(CSV_CFLAGS) $(INI_CFLAGS) $(CPPFLAGS)
+SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(CSV_LIBS) $(INI_LIBS) -lm
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+LIB_SRC   = $(wildcard lib/*.c)
+LIB_OBJ   = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIBAR     = $(BUILD)/lib/libar.a
+CMD_SRC   = $(wildcard cmd/ar-*.c)
+BINS      = $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
+MANS      = $(wildcard man/*.[1-8])
+
+.DELETE_ON_ERROR:
+.PHONY: all unit check demo bench fuzz fuzz-build lint install clean deps
+
+all: $(BINS)
+
+$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBAR): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(LIBAR) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CCLD    $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBAR) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CCLD    $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
+
+unit: $(UNIT_BINS)
+
+deps:
+	$(Q)sh mk/deps.sh build
+
+# The test suite always runs on a sanitized build of its own.
+check:
+	$(Q)sh mk/deps.sh check
+	$(Q)$(MAKE) --no-print-directory BUILD=build/san SANITIZE=address,undefined \
+		CFLAGS="-O1 -g" all unit
+	$(Q)$(MAKE) --no-print-directory fuzz-build
+	$(Q)BUILD=build/san FUZZ_BUILD=build/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh
+
+demo:
+	$(Q)sh mk/deps.sh build
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
+
+bench:
+	$(Q)sh mk/deps.sh bench
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)BUILD=$(BUILD) sh bench/run.sh
+
+# libFuzzer targets: clang, a build of the library of their own.
+FUZZ_BUILD ?= build/fuzz
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+		SANITIZE=address,undefined EXTRA_CFLAGS=-fsanitize=fuzzer-no-link \
+		CFLAGS="-O1 -g" $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
+
+$(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_BUILD)/lib/libar.a $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_BUILD)/lib/libar.a $(ALL_LDFLAGS) -fsanitize=fuzzer $(LIBS)
+
+fuzz: fuzz-build
+	$(Q)for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+		echo "fuzz $$f ($(FUZZ_SECONDS)s)"; \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$f; \
+		$(FUZZ_BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
+			$(FUZZ_BUILD)/corpus/$$f tests/fuzz/seeds/$$f 2>&1 | tail -1 || exit 1; \
+	done
+
+lint:
+	$(Q)command -v mandoc >/dev/null || sh mk/deps.sh lint
+	$(Q)mandoc -Tlint -W warning $(MANS) && echo "lint: $(words $(MANS)) man pages clean"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(wildcard man/*.7) $(DESTDIR)$(MANDIR)/man7
+
+clean:
+	rm -rf build demo-out bench/data

@@ -1,0 +1,67 @@
+/*
+ * date.h - calendar dates as civil day numbers.
+ *
+ * A date is the count of days since 1970-01-01 (negative before).  No time
+ * of day and no time zone: an open item is due on a day.
+ */
+#ifndef DATE_H
+#define DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ar.h"
+
+typedef int32_t civil_day;
+
+/* Marks "no date" (an empty due_date); no valid date has this value. */
+#define DATE_NONE INT32_MIN
+
+/* The longest text date_format writes, with its NUL ("2026-11-24"). */
+#define DATE_TEXT_MAX 11
+
+/* How a slashed date with a four-digit year is read: 24/11/2026 or 11/24/2026. */
+enum date_order {
+	DATE_DAY_FIRST,   /* DD/MM/YYYY, the default in Malaysia */
+	DATE_MONTH_FIRST  /* MM/DD/YYYY, US bank files */
+};
+
+/* Which forms date_parse accepts, beyond ISO which it always accepts. */
+struct date_opts {
+	enum date_order order;
+	bool roc;          /* Taiwan's Minguo years: 115/11/24 and 1151124 */
+	bool excel_serial; /* a bare number of days, Excel's 1900 system */
+};
+
+#define DATE_OPTS_DEFAULT { DATE_DAY_FIRST, true, true }
+
+/*
+ * Parse text[0..len) (surrounding blanks ignored):
+ *   2026-11-24            ISO, always
+ *   20261124              ISO basic (SAP's internal form), always
+ *   24.11.2026            day first, always
+ *   24/11/2026            day first, or month first per opts->order
+ *   115/11/24, 1151124    ROC year + 1911, when opts->roc
+ *   46350                 Excel serial (1..2958465, optional .fraction of a
+ *                         day ignored), when opts->excel_serial
+ * Returns AR_OK, AR_ESYNTAX (not any of these forms, empty), AR_ERANGE
+ * (31 Feb, 29 Feb 2025, month 13, Excel's fictitious 29 Feb 1900) or
+ * AR_EAMBIGUOUS (two-digit years such as 01/02/03).
+ */
+ar_err date_parse(const char *text, size_t len, const struct date_opts *opts,
+    civil_day *day);
+
+/* AR_OK and *day for a valid y-m-d (year 1..9999), else AR_ERANGE. */
+ar_err date_from_ymd(int year, int month, int mday, civil_day *day);
+
+/* Split a day back into year, month (1..12) and day of month (1..31). */
+void date_to_ymd(civil_day day, int *year, int *month, int *mday);
+
+/* Write "YYYY-MM-DD"; buf holds DATE_TEXT_MAX bytes; returns 10. */
+size_t date_format(civil_day day, char *buf);
+
+/* Today in local time. */
+civil_day date_today(void);
+
+#endif
