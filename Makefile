@@ -88,7 +88,7 @@ check:
 demo:
 	$(Q)sh mk/deps.sh build
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
 
 bench:
 	$(Q)sh mk/deps.sh bench

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define ARTOOLS_VERSION "0.1.0"
+
 typedef enum ar_err {
 	AR_OK = 0,
 	AR_EOF,        /* not an error: no more records */

@@ -15,6 +15,7 @@
 #define CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "ar.h"
@@ -31,7 +32,9 @@ struct config_error {
 /*
  * Load the configuration.  explicit_path is --config's argument or NULL.
  * On AR_OK the caller owns *out (config_free).  On AR_ECONFIG or AR_EOPEN
- * *err says why and *out is NULL.
+ * *err says why and *out is NULL (AR_ENOMEM too, "out of memory").
+ * The [currency.CODE] sections are applied only when the whole file is
+ * good.  Not thread-safe: iniparser's error callback is process-wide.
  */
 ar_err config_load(const char *explicit_path, struct ar_config **out,
     struct config_error *err);
@@ -44,11 +47,27 @@ const char *config_path(const struct ar_config *cfg);
  * load, so these cannot fail; an absent key gives the schema's default.
  * Asking for a key that is not in the schema is a programming error
  * (abort()).  config_get_string's result lives as long as cfg.
+ *
+ * config_get_string answers for a key of any type, in canonical form: an
+ * enum's lower-case word, a bool as "yes" or "no", a number in decimal, a
+ * delimiter as its one character, a bucket list as "30,60,90,120".  The
+ * other getters answer only for their own type: config_get_long for
+ * numbers (so not for bucket lists), and so on.  A [currency.CODE]
+ * exponent has no default: ask config_has first.
  */
 const char *config_get_string(const struct ar_config *cfg, const char *key);
 long config_get_long(const struct ar_config *cfg, const char *key);
 bool config_get_bool(const struct ar_config *cfg, const char *key);
 char config_get_char(const struct ar_config *cfg, const char *key);
+
+/*
+ * The bucket list at key ("aging:buckets"): its count (1 to
+ * CONFIG_BUCKETS_MAX), with the first max of the upper limits in days,
+ * increasing, stored in out.
+ */
+#define CONFIG_BUCKETS_MAX 12
+size_t config_get_buckets(const struct ar_config *cfg, const char *key,
+    int *out, size_t max);
 
 /* Whether the file set the key (as opposed to the default applying). */
 bool config_has(const struct ar_config *cfg, const char *key);

@@ -7,6 +7,9 @@
  * The first record is the header; columns are found by name.  Every record
  * must have as many fields as the header.  Fields must be UTF-8 without NUL
  * bytes.  Any violation stops the reader with an error naming the line.
+ * As libcsv does, blanks (space, tab) around unquoted fields are trimmed
+ * (quoted fields keep theirs) and blank lines are skipped.  Empty column
+ * names may repeat (csvio_column("") is -1); any other repeat is an error.
  *
  * Memory: the reader owns a record's field storage; a record is valid until
  * the next csvio_read() or csvio_reader_close().  Memory is bounded by the
@@ -77,8 +80,10 @@ void csvio_reader_close(struct csvio_reader *r);
 
 /*
  * Writer: fields are quoted only when they hold the delimiter, a quote, CR
- * or LF, or begin or end with a blank (which readers might trim); empty
- * fields stay empty.  Lines end with LF,
+ * or LF, or begin or end with a blank (which readers might trim), or begin
+ * with U+FEFF (which readers take for a BOM); empty fields stay empty,
+ * except an empty first field, written "" so that a record of one empty
+ * field is not a blank line, which readers skip.  Lines end with LF,
  * or CRLF when crlf is set.  Output is buffered in the FILE; check the
  * stream with ferror()/fflush() when done (outfile.h does this).
  */

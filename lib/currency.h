@@ -24,14 +24,18 @@ typedef int currency_id;
  */
 ar_err currency_lookup(const char *code, size_t len, currency_id *id);
 
-/* The code ("MYR") and exponent of a looked-up currency. */
+/*
+ * The code ("MYR") and exponent of a looked-up currency; an id that no
+ * lookup returned gives NULL and -1.  The code lives as long as the process.
+ */
 const char *currency_code(currency_id id);
 int currency_exponent(currency_id id);
 
 /*
  * Set (or add) the exponent of a code, from configuration.  AR_ESYNTAX for
  * a malformed code, AR_ERANGE for an exponent outside 0..6, AR_ENOMEM when
- * the table is full.
+ * the table is full.  The table is not locked: set exponents while the
+ * process is still single-threaded (configuration time).
  */
 ar_err currency_set_exponent(const char *code, int exponent);
 

@@ -48,6 +48,11 @@ struct date_opts {
  * Returns AR_OK, AR_ESYNTAX (not any of these forms, empty), AR_ERANGE
  * (31 Feb, 29 Feb 2025, month 13, Excel's fictitious 29 Feb 1900) or
  * AR_EAMBIGUOUS (two-digit years such as 01/02/03).
+ * With opts->roc, 99/11/24 is Minguo 99 (2010-11-24): a two-digit first part
+ * is a ROC year when it cannot be a day (32..99) or the last part has one
+ * digit; 01..31 with a two-digit last part stays AR_EAMBIGUOUS.  With
+ * opts->roc a seven-digit number is never a serial, fraction or not.
+ * opts NULL means DATE_OPTS_DEFAULT.  *day is written only on AR_OK.
  */
 ar_err date_parse(const char *text, size_t len, const struct date_opts *opts,
     civil_day *day);
@@ -58,10 +63,13 @@ ar_err date_from_ymd(int year, int month, int mday, civil_day *day);
 /* Split a day back into year, month (1..12) and day of month (1..31). */
 void date_to_ymd(civil_day day, int *year, int *month, int *mday);
 
-/* Write "YYYY-MM-DD"; buf holds DATE_TEXT_MAX bytes; returns 10. */
+/*
+ * Write "YYYY-MM-DD"; buf holds DATE_TEXT_MAX bytes; returns 10.  A day
+ * outside 0001-01-01..9999-12-31, DATE_NONE among them, is "0000-00-00".
+ */
 size_t date_format(civil_day day, char *buf);
 
-/* Today in local time. */
+/* Today in local time; DATE_NONE when the clock cannot be read. */
 civil_day date_today(void);
 
 #endif

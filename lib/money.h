@@ -32,6 +32,10 @@ enum money_decimal {
  * Group separators must group by three.  Returns AR_OK, AR_ESYNTAX (empty,
  * letters, two signs, misplaced separators), AR_EDECIMALS (1.005 for an
  * exponent of 2) or AR_ERANGE (does not fit in int64).
+ * Also: blanks may stand between the sign and the digits ("1.234,56 -");
+ * a grouped number may not start with 0 ("0,500" is AR_ESYNTAX, it is a
+ * decimal-comma amount under the wrong profile); an exponent outside 0..6
+ * is AR_EUSAGE.  *minor is written only on AR_OK.
  */
 ar_err money_parse(const char *text, size_t len, int exponent,
     enum money_decimal decimal, int64_t *minor);
@@ -40,7 +44,8 @@ ar_err money_parse(const char *text, size_t len, int exponent,
  * Write minor units as plain text with `exponent` decimals, '.' as the
  * separator, '-' in front when negative, no grouping: 123456,2 -> "1234.56",
  * -5,2 -> "-0.05", 7,0 -> "7".  buf must hold MONEY_TEXT_MAX bytes.
- * Returns the length written (without the NUL).
+ * Returns the length written (without the NUL).  An exponent outside 0..6
+ * is taken as the nearest of 0 and 6.
  */
 size_t money_format(int64_t minor, int exponent, char *buf);
 

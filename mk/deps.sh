@@ -9,7 +9,7 @@ what=${1:-build}
 pkgs="gcc make pkg-config libc6-dev libcsv-dev libiniparser-dev"
 case $what in
 check) pkgs="$pkgs clang libclang-rt-dev mandoc python3" ;;
-bench) pkgs="$pkgs python3 python3-pandas miller sqlite3 gawk hyperfine nodejs npm time linux-perf" ;;
+bench) pkgs="$pkgs python3 python3-pandas miller sqlite3 gawk hyperfine nodejs time linux-perf" ;;
 lint)  pkgs="mandoc" ;;
 esac
 

@@ -1,0 +1,125 @@
+#!/bin/sh
+# nightly.sh - the nightly aging run over one data folder.
+#
+#   nightly.sh [DATA_DIR [OUT_DIR]]
+#
+# DATA_DIR (default: the folder this script is in) holds items.csv,
+# customers.csv and ar.ini.  OUT_DIR (default: DATA_DIR/out) receives:
+#
+#   aging.csv               one row per customer and currency
+#   aging-detail.csv        one row per open item, with days_overdue and bucket
+#   large-past-due.csv      customers owing MYR 50,000 or more for over 90 days
+#   aging-by-collector.csv  one row per collector and currency
+#
+# The as-of date is $AR_AS_OF (YYYY-MM-DD) when set, otherwise today in the
+# machine's local time; it is fixed once, so all four reports agree even when
+# a run crosses midnight.  The reports are written into a folder of their
+# own inside OUT_DIR and moved into place only when all four succeeded, so
+# a failed run leaves the previous reports as they were.  A lock on
+# OUT_DIR/.lock keeps a second run from starting while one is going.
+#
+# From cron (02:15 every night; cron's PATH is short, so /usr/local/bin,
+# where `make install` puts the tools, is added below):
+#
+#   15 2 * * * /opt/artools/examples/nightly.sh /data/ar /data/ar/out >>/var/log/artools.log 2>&1
+#
+# Exit status: 0 when every report was written; the failing step's own
+# status otherwise (man 7 artools: 65 bad data, 66 missing input,
+# 73 cannot write, 78 bad ar.ini, ...); 64 for bad arguments; 66 when an
+# input file is missing; 75 when another run holds the lock; 127 when
+# ar-age is not on PATH; 70 if ar-age exits 0 without writing its report.
+set -eu
+
+prog=nightly.sh
+PATH=$PATH:/usr/local/bin
+export PATH
+
+die() {
+	rc=$1
+	shift
+	echo "$prog: $*" >&2
+	exit "$rc"
+}
+
+[ $# -le 2 ] || die 64 "usage: $prog [DATA_DIR [OUT_DIR]]"
+
+here=$(cd "$(dirname "$0")" && pwd)
+DATA=${1:-$here}
+[ -d "$DATA" ] || die 66 "data folder $DATA does not exist"
+DATA=$(cd "$DATA" && pwd)
+OUT=${2:-$DATA/out}
+
+AS_OF=${AR_AS_OF:-$(date +%Y-%m-%d)}
+case $AS_OF in
+[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]) ;;
+*) die 64 "AR_AS_OF \"$AS_OF\" is not a date (expected YYYY-MM-DD)" ;;
+esac
+
+for f in items.csv customers.csv ar.ini; do
+	[ -r "$DATA/$f" ] || die 66 "cannot read $DATA/$f"
+done
+command -v ar-age >/dev/null 2>&1 || die 127 "ar-age not found on PATH ($PATH)"
+
+# The reports name customers: readable by the owner and the group only.
+umask 027
+mkdir -p "$OUT" || die 73 "cannot create $OUT"
+OUT=$(cd "$OUT" && pwd)
+
+( : >>"$OUT/.lock" ) 2>/dev/null || die 73 "cannot write $OUT/.lock"
+exec 9>>"$OUT/.lock"
+flock -n 9 || die 75 "another run holds $OUT/.lock; not starting"
+# Holding the lock, any staging folder left here is from a run that was killed.
+rm -rf "$OUT"/.nightly.*
+
+stage=$OUT/.nightly.$$
+trap 'rm -rf "$stage"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mkdir "$stage" || die 73 "cannot create $stage"
+
+AR_CONFIG=$DATA/ar.ini
+export AR_CONFIG
+cd "$DATA"
+
+echo "$prog: $(date '+%Y-%m-%d %H:%M:%S') as of $AS_OF, data $DATA, out $OUT"
+
+# step NAME COMMAND...: run COMMAND; on failure name the step and exit with its status.
+step() {
+	name=$1
+	shift
+	echo "$prog: $name"
+	"$@" || {
+		rc=$?
+		echo "$prog: step \"$name\" failed with exit status $rc; reports in $OUT left as they were" >&2
+		exit "$rc"
+	}
+}
+
+step aging \
+	ar-age --as-of "$AS_OF" --customers customers.csv \
+	-o "$stage/aging.csv" items.csv
+step aging-detail \
+	ar-age --as-of "$AS_OF" --customers customers.csv --detail \
+	-o "$stage/aging-detail.csv" items.csv
+step large-past-due \
+	ar-age --as-of "$AS_OF" --customers customers.csv \
+	--min-past-due 50000 --min-days 90 --currency MYR \
+	-o "$stage/large-past-due.csv" items.csv
+step aging-by-collector \
+	ar-age --as-of "$AS_OF" --customers customers.csv --group-by collector \
+	-o "$stage/aging-by-collector.csv" items.csv
+
+reports="aging.csv aging-detail.csv large-past-due.csv aging-by-collector.csv"
+for f in $reports; do
+	[ -f "$stage/$f" ] || die 70 "ar-age reported success but wrote no $f"
+done
+# Same file system: each mv is a rename, so a reader sees a whole file.
+for f in $reports; do
+	mv -f "$stage/$f" "$OUT/$f"
+done
+
+echo "$prog: reports as of $AS_OF written:"
+for f in $reports; do
+	lines=$(wc -l <"$OUT/$f")
+	echo "  $OUT/$f: $((lines - 1)) rows"
+done

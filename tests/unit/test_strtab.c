@@ -1,0 +1,76 @@
+/* test_strtab.c - interned customer keys. */
+#include "test.h"
+
+#include "strtab.h"
+
+static void
+ids_are_dense_in_order_of_first_sight(void)
+{
+	struct strtab *t = strtab_new(4);
+	uint32_t id;
+	bool added;
+
+	EXPECT_EQ_INT(strtab_intern(t, "C1", 2, &id, &added), AR_OK);
+	EXPECT_EQ_INT(id, 0);
+	EXPECT(added);
+	EXPECT_EQ_INT(strtab_intern(t, "C2", 2, &id, &added), AR_OK);
+	EXPECT_EQ_INT(id, 1);
+	EXPECT_EQ_INT(strtab_intern(t, "C1", 2, &id, &added), AR_OK);
+	EXPECT_EQ_INT(id, 0);
+	EXPECT(!added);
+	EXPECT_EQ_STR(strtab_key(t, 1), "C2");
+	EXPECT_EQ_INT(strtab_count(t), 2);
+	strtab_free(t);
+}
+
+static void
+keys_differ_by_length_and_bytes(void)
+{
+	struct strtab *t = strtab_new(4);
+	uint32_t a, b, c, d;
+
+	strtab_intern(t, "000123", 6, &a, NULL);
+	strtab_intern(t, "123", 3, &b, NULL);
+	strtab_intern(t, "", 0, &c, NULL);
+	strtab_intern(t, "a\0b", 3, &d, NULL);
+	EXPECT(a != b && b != c && c != d && a != d);
+	EXPECT_EQ_INT(strtab_key_len(t, d), 3);
+	EXPECT(strtab_find(t, "", 0, &c) && c == 2);
+	EXPECT(!strtab_find(t, "0123", 4, &a));
+	strtab_free(t);
+}
+
+static void
+grows_to_a_million_keys(void)
+{
+	struct strtab *t = strtab_new(16);
+	char key[32];
+	uint32_t id;
+	int bad = 0;
+
+	for (int i = 0; i < 1000000; i++) {
+		int n = snprintf(key, sizeof key, "C%07d", i);
+
+		strtab_intern(t, key, (size_t)n, &id, NULL);
+		bad += id != (uint32_t)i;
+	}
+	EXPECT_EQ_INT(bad, 0);
+	EXPECT_EQ_INT(strtab_count(t), 1000000);
+	for (int i = 0; i < 1000000; i += 997) {
+		int n = snprintf(key, sizeof key, "C%07d", i);
+
+		bad += !strtab_find(t, key, (size_t)n, &id) || id != (uint32_t)i;
+	}
+	EXPECT_EQ_INT(bad, 0);
+	EXPECT_EQ_STR(strtab_key(t, 999999), "C0999999");
+	strtab_free(t);
+}
+
+int
+main(void)
+{
+	RUN(ids_are_dense_in_order_of_first_sight);
+	RUN(keys_differ_by_length_and_bytes);
+	RUN(grows_to_a_million_keys);
+	return test_summary();
+}
