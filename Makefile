@@ -113,7 +113,9 @@ fuzz: fuzz-build
 		echo "fuzz $$f ($(FUZZ_SECONDS)s)"; \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$f; \
 		$(FUZZ_BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
-			$(FUZZ_BUILD)/corpus/$$f tests/fuzz/seeds/$$f 2>&1 | tail -1 || exit 1; \
+			$(FUZZ_BUILD)/corpus/$$f tests/fuzz/seeds/$$f >$(FUZZ_BUILD)/$$f.log 2>&1 || \
+			{ tail -40 $(FUZZ_BUILD)/$$f.log; exit 1; }; \
+		tail -1 $(FUZZ_BUILD)/$$f.log; \
 	done
 
 lint:

@@ -10,6 +10,10 @@
  * Every section and key is checked against the schema at load time, and
  * every value against its type: an unknown section or key, or a bad value,
  * is an error naming the file, the line and the key (exit 78).
+ *
+ * Built from config.c (lookup, load, getters), config_schema.c (the keys
+ * and their types) and config_scan.c (line numbers, messages), which share
+ * the private config_int.h.
  */
 #ifndef CONFIG_H
 #define CONFIG_H

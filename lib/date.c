@@ -183,13 +183,16 @@ digits_only(const struct num *a, const struct date_opts *opts,
 	return excel_serial(a, opts, day);
 }
 
-/* 24/11/2026, 11/24/2026, 115/11/24 */
+/* 24/11/2026, 11/24/2026, 2026/11/24, 115/11/24 */
 static ar_err
 slashed(const struct num *a, const struct num *b, const struct num *c,
     const struct date_opts *opts, civil_day *day)
 {
 	if (b->len > 2)
 		return AR_ESYNTAX;
+	/* 2026/11/24: Chinese-locale and database exports; a 4-digit year first is unambiguous. */
+	if (a->len == 4 && c->len <= 2)
+		return date_from_ymd(a->val, b->val, c->val, day);
 	if (c->len == 4) {
 		if (a->len > 2)
 			return AR_ESYNTAX;

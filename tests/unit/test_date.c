@@ -347,7 +347,7 @@ date_rejects_roc_malformed(void)
 {
 	EXPECT_ERR("115/111/24", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("115/11/024", &dmy, AR_ESYNTAX);
-	EXPECT_ERR("1155/11/24", &dmy, AR_ESYNTAX);
+	EXPECT_DATE("1155/11/24", &dmy, "1155-11-24");   /* four digits first: a Gregorian year, never ROC */
 	EXPECT_ERR("115.11.24", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("115-11-24", &dmy, AR_ESYNTAX);
 }
@@ -439,6 +439,18 @@ date_rejects_empty(void)
 }
 
 static void
+date_reads_year_first_slashes(void)
+{
+	static const struct date_opts mdy = { DATE_MONTH_FIRST, false, false };
+
+	EXPECT_DATE("2026/11/24", &dmy, "2026-11-24");
+	EXPECT_DATE("2026/1/5", &dmy, "2026-01-05");
+	EXPECT_DATE("2026/11/24", &mdy, "2026-11-24");   /* the order setting is for DD/MM vs MM/DD only */
+	EXPECT_ERR("2026/02/30", &dmy, AR_ERANGE);
+	EXPECT_ERR("2026/13/01", &dmy, AR_ERANGE);
+}
+
+static void
 date_rejects_garbage(void)
 {
 	EXPECT_ERR("today", &dmy, AR_ESYNTAX);
@@ -449,7 +461,8 @@ date_rejects_garbage(void)
 	EXPECT_ERR("2026--11-24", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("24/11-2026", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("24.11/2026", &dmy, AR_ESYNTAX);
-	EXPECT_ERR("2026/11/24", &dmy, AR_ESYNTAX);
+	EXPECT_ERR("2026/11/24/1", &dmy, AR_ESYNTAX);
+	EXPECT_ERR("2026/111/24", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("24/11/202", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("24/11/20266", &dmy, AR_ESYNTAX);
 	EXPECT_ERR("24.11.2", &dmy, AR_ESYNTAX);
@@ -545,6 +558,7 @@ main(void)
 	RUN(date_rejects_garbage);
 	RUN(date_rejects_nul_inside);
 	RUN(date_rejects_null_empty);
+	RUN(date_reads_year_first_slashes);
 	RUN(date_reads_only_len_bytes);
 	RUN(date_null_opts_are_defaults);
 	RUN(date_today_matches_localtime);
