@@ -14,7 +14,7 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "aging.h"
+#include "aging_report.h"
 #include "cli.h"
 #include "config.h"
 #include "csvio.h"
@@ -23,9 +23,6 @@
 #include "items.h"
 #include "money.h"
 #include "outfile.h"
-#include "strtab.h"
-
-enum group_by { GROUP_CUSTOMER, GROUP_COLLECTOR, GROUP_COMPANY, GROUP_CURRENCY };
 
 enum {
 	OPT_BASIS = CLI_OPT_FIRST_OWN,
@@ -62,7 +59,7 @@ struct age_opts {
 	const char *basis, *buckets, *credits;   /* NULL: from ar.ini */
 	const char *customers_path;
 	bool detail, totals;
-	enum group_by group_by;
+	enum aging_group group_by;
 	const char *min_past_due;                /* NULL: not a large-past-due run */
 	long min_days, top;
 	bool large_past_due;
@@ -75,12 +72,11 @@ struct age_run {
 	struct cli_context ctx;
 	struct aging_policy policy;
 	struct customer_table customers;
-	struct strtab *groups;        /* collector or company names */
-	struct aging_table table;
+	struct aging_report report;
 	currency_id only_currency;    /* -1: all */
 	struct outfile out;
 	struct csvio_writer w;
-	unsigned long rows, skipped, from_terms, credits_from_doc, not_in_master;
+	unsigned long rows, skipped;
 	char **detail_header;
 	size_t detail_columns;
 };
@@ -166,13 +162,13 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 		case OPT_CURRENCY:  o->currency = optarg; break;
 		case OPT_GROUP_BY:
 			if (strcmp(optarg, "customer") == 0)
-				o->group_by = GROUP_CUSTOMER;
+				o->group_by = AGING_GROUP_CUSTOMER;
 			else if (strcmp(optarg, "collector") == 0)
-				o->group_by = GROUP_COLLECTOR;
+				o->group_by = AGING_GROUP_COLLECTOR;
 			else if (strcmp(optarg, "company") == 0)
-				o->group_by = GROUP_COMPANY;
+				o->group_by = AGING_GROUP_COMPANY;
 			else if (strcmp(optarg, "currency") == 0)
-				o->group_by = GROUP_CURRENCY;
+				o->group_by = AGING_GROUP_CURRENCY;
 			else
 				usage_error("--group-by \"%s\" is not customer, collector, company or currency", optarg);
 			break;
@@ -199,7 +195,7 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 		cli_print_version("ar-age");
 		exit(EX_OK);
 	}
-	if (o->detail && (o->large_past_due || o->totals || o->group_by != GROUP_CUSTOMER))
+	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
 		usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
 }
 
@@ -288,23 +284,11 @@ bad_row(struct age_run *run, struct csvio_reader *r, long line, const char *what
 	run->skipped++;
 }
 
-static const char *
-group_key_text(const void *ctx, uint32_t key)
+static void
+out_of_memory(struct age_run *run)
 {
-	return strtab_key(ctx, key);
-}
-
-/* The text an item is grouped under for collector/company. */
-static const char *
-group_text(const struct csvio_record *rec, int col, const char *master, size_t *len)
-{
-	const char *s = items_field(rec, col, len);
-
-	if (*len == 0) {
-		s = master;
-		*len = strlen(master);
-	}
-	return s;
+	diag_error("out of memory");
+	fail(run, EX_OSERR);
 }
 
 /* Age one item into its row (summary) or write it out (detail). */
@@ -312,32 +296,16 @@ static void
 age_item(struct age_run *run, struct csvio_reader *r, const struct csvio_record *rec,
     const struct item_columns *cols, const struct item *it)
 {
-	struct customer_hot hot;
 	struct aging_position pos;
-	enum aging_date_source source;
-	civil_day aged_from;
-	uint32_t cid, key;
-	struct aging_row *row;
-	bool added;
+	uint32_t customer;
 	ar_err err;
 
-	err = customers_intern(&run->customers, it->customer, it->customer_len, &cid, &added);
-	if (err != AR_OK) {
-		diag_error("out of memory");
-		fail(run, ar_exit_code(err));
-	}
-	hot = customers_hot(&run->customers, cid);
-	if (aging_item_date(&run->policy, it, hot.terms_days, &aged_from, &source) != AR_OK) {
-		bad_row(run, r, rec->line, run->policy.basis == AGING_BASIS_DOC
-		    ? "doc_date is empty (needed with --basis doc)"
-		    : "due_date and doc_date are both empty");
+	if ((err = aging_report_place(&run->report, it, &customer, &pos)) != AR_OK) {
+		if (err == AR_ENOMEM)
+			out_of_memory(run);
+		bad_row(run, r, rec->line, aging_report_date_problem(&run->report));
 		return;
 	}
-	run->from_terms += source == AGING_DATE_TERMS;
-	run->credits_from_doc += source == AGING_DATE_CREDIT_DOC;
-	run->not_in_master += !hot.in_master;
-	pos = aging_position_for(&run->policy, aged_from, it->amount);
-
 	if (run->o.detail) {
 		char label[32], days[16];
 
@@ -350,41 +318,11 @@ age_item(struct age_run *run, struct csvio_reader *r, const struct csvio_record 
 		csvio_end_record(&run->w);
 		return;
 	}
-
-	switch (run->o.group_by) {
-	case GROUP_CUSTOMER:
-		key = cid;
-		/* Not in the master: named by its first item that has a name. */
-		if (!hot.named && cols->name >= 0 && rec->field[cols->name].len > 0 &&
-		    customers_set_name(&run->customers, cid, rec->field[cols->name].ptr,
-		    rec->field[cols->name].len) != AR_OK) {
-			diag_error("out of memory");
-			fail(run, EX_OSERR);
-		}
-		break;
-	case GROUP_CURRENCY:
-		key = 0;   /* the one key "", interned in main */
-		break;
-	default: {
-		size_t len;
-		const struct customer *cust = customers_get(&run->customers, cid);
-		const char *s = run->o.group_by == GROUP_COLLECTOR
-		    ? group_text(rec, cols->collector, cust->collector, &len)
-		    : group_text(rec, cols->company, cust->company, &len);
-
-		if (strtab_intern(run->groups, s, len, &key, NULL) != AR_OK) {
-			diag_error("out of memory");
-			fail(run, EX_OSERR);
-		}
-	}
-	}
-	if ((row = aging_table_row(&run->table, key, it->currency)) == NULL) {
-		diag_error("out of memory");
-		fail(run, EX_OSERR);
-	}
-	if (aging_row_add(row, &run->policy, pos, it->amount) != AR_OK) {
+	if ((err = aging_report_add(&run->report, rec, cols, it, customer, pos)) == AR_ENOMEM)
+		out_of_memory(run);
+	if (err != AR_OK) {
 		diag_at(csvio_name(r), rec->line, "the %s total of customer \"%s\" does not fit in 64 bits",
-		    currency_code(it->currency), strtab_key(run->customers.ids, cid));
+		    currency_code(it->currency), strtab_key(run->customers.ids, customer));
 		csvio_reader_close(r);
 		fail(run, EX_DATAERR);
 	}
@@ -466,177 +404,49 @@ age_file(struct age_run *run, const char *path)
 }
 
 static void
-write_amount(struct csvio_writer *w, int64_t minor, currency_id cur)
-{
-	char buf[MONEY_TEXT_MAX];
-
-	csvio_write_field(w, buf, money_format(minor, currency_exponent(cur), buf));
-}
-
-static void
-write_count(struct csvio_writer *w, unsigned long long n)
-{
-	char buf[24];
-
-	snprintf(buf, sizeof buf, "%llu", n);
-	csvio_write_str(w, buf);
-}
-
-static void
-write_summary_header(struct age_run *run)
-{
-	static const char *first[] = { "customer", "collector", "company", "currency" };
-	char label[32];
-
-	csvio_write_str(&run->w, first[run->o.group_by]);
-	if (run->o.group_by == GROUP_CUSTOMER)
-		csvio_write_str(&run->w, "name");
-	if (run->o.group_by != GROUP_CURRENCY)
-		csvio_write_str(&run->w, "currency");
-	for (int col = 0; col < aging_columns(&run->policy.buckets); col++) {
-		aging_column_label(&run->policy.buckets, col, label, sizeof label);
-		csvio_write_str(&run->w, label);
-	}
-	csvio_write_str(&run->w, "total");
-	csvio_write_str(&run->w, "items");
-	csvio_write_str(&run->w, "oldest_days");
-	if (run->o.group_by == GROUP_CUSTOMER && run->o.customers_path) {
-		csvio_write_str(&run->w, "collector");
-		csvio_write_str(&run->w, "status");
-		csvio_write_str(&run->w, "credit_limit");
-	}
-	if (run->o.large_past_due)
-		csvio_write_str(&run->w, "past_due");
-	csvio_end_record(&run->w);
-}
-
-/* One output row; key_text is NULL for a TOTAL row. */
-static void
-write_summary_row(struct age_run *run, const struct aging_row *row, const char *key_text)
-{
-	const struct customer *cust = NULL;
-
-	if (run->o.group_by == GROUP_CUSTOMER && key_text != NULL)
-		cust = customers_get(&run->customers, row->key);
-	if (run->o.group_by != GROUP_CURRENCY)
-		csvio_write_str(&run->w, key_text ? key_text : "TOTAL");
-	if (run->o.group_by == GROUP_CUSTOMER)
-		csvio_write_str(&run->w, cust ? cust->name : "");
-	csvio_write_str(&run->w, currency_code(row->currency));
-	for (int col = 0; col < aging_columns(&run->policy.buckets); col++)
-		write_amount(&run->w, row->bucket[col], row->currency);
-	write_amount(&run->w, row->total, row->currency);
-	write_count(&run->w, row->items);
-	write_count(&run->w, (unsigned long long)row->oldest_days);
-	if (run->o.group_by == GROUP_CUSTOMER && run->o.customers_path) {
-		csvio_write_str(&run->w, cust ? cust->collector : "");
-		csvio_write_str(&run->w, cust ? cust->status : "");
-		csvio_write_str(&run->w, cust ? cust->credit_limit : "");
-	}
-	if (run->o.large_past_due)
-		write_amount(&run->w, row->past_due, row->currency);
-	csvio_end_record(&run->w);
-}
-
-/* --totals: one row per currency summing the rows written. */
-static void
-write_totals(struct age_run *run)
-{
-	struct aging_row total[CURRENCY_MAX];
-	bool seen[CURRENCY_MAX] = { false };
-
-	memset(total, 0, sizeof total);
-	for (size_t i = 0; i < run->table.n; i++) {
-		const struct aging_row *row = &run->table.rows[i];
-		struct aging_row *t = &total[row->currency];
-		bool ok = true;
-
-		seen[row->currency] = true;
-		t->currency = row->currency;
-		for (int col = 0; col < aging_columns(&run->policy.buckets); col++)
-			ok &= money_add(&t->bucket[col], row->bucket[col]) == AR_OK;
-		ok &= money_add(&t->total, row->total) == AR_OK;
-		ok &= money_add(&t->past_due, row->past_due) == AR_OK;
-		if (!ok) {
-			diag_error("the %s total does not fit in 64 bits", currency_code(row->currency));
-			fail(run, EX_DATAERR);
-		}
-		t->items += row->items;
-		if (row->oldest_days > t->oldest_days)
-			t->oldest_days = row->oldest_days;
-	}
-	/* Currencies in code order, like the rows. */
-	for (;;) {
-		int next = -1;
-
-		for (int c = 0; c < CURRENCY_MAX; c++)
-			if (seen[c] && (next < 0 || strcmp(currency_code(c), currency_code(next)) < 0))
-				next = c;
-		if (next < 0)
-			break;
-		seen[next] = false;
-		write_summary_row(run, &total[next], NULL);
-	}
-}
-
-static void
 write_summary(struct age_run *run)
 {
-	const struct strtab *keys = run->o.group_by == GROUP_CUSTOMER ? run->customers.ids : run->groups;
+	struct aging_csv_opts copts = {
+		run->o.group_by == AGING_GROUP_CUSTOMER && run->o.customers_path != NULL,
+		run->o.large_past_due, run->o.totals
+	};
+	currency_id cur = 0;
 	ar_err err;
 
 	if (run->o.large_past_due) {
-		int64_t min[CURRENCY_MAX];
-
-		for (int c = 0; c < CURRENCY_MAX; c++) {
-			min[c] = 1;   /* without --min-past-due: anything past due */
-			if (run->o.min_past_due == NULL)
-				continue;
-			for (size_t i = 0; i < run->table.n; i++) {
-				if (run->table.rows[i].currency != c)
-					continue;
-				if (money_parse(run->o.min_past_due, strlen(run->o.min_past_due),
-				    currency_exponent(c), MONEY_DECIMAL_POINT, &min[c]) != AR_OK) {
-					diag_error("--min-past-due \"%s\" is not an amount in %s",
-					    run->o.min_past_due, currency_code(c));
-					fail(run, EX_USAGE);
-				}
-				break;
-			}
+		err = aging_report_large_past_due(&run->report, run->o.min_past_due,
+		    (size_t)run->o.top, &cur);
+		if (err != AR_OK && err != AR_ENOMEM) {
+			diag_error("--min-past-due \"%s\" is not an amount in %s",
+			    run->o.min_past_due, currency_code(cur));
+			fail(run, EX_USAGE);
 		}
-		err = aging_table_large_past_due(&run->table, min, (size_t)run->o.top, group_key_text, keys);
 	} else {
-		err = aging_table_sort_by_key(&run->table, group_key_text, keys);
+		err = aging_report_sort(&run->report);
 	}
-	if (err != AR_OK) {
-		diag_error("out of memory");
-		fail(run, EX_OSERR);
+	if (err != AR_OK)
+		out_of_memory(run);
+	if (aging_report_write_csv(&run->report, &run->w, &copts, &cur) != AR_OK) {
+		diag_error("the %s total does not fit in 64 bits", currency_code(cur));
+		fail(run, EX_DATAERR);
 	}
-	write_summary_header(run);
-	for (size_t i = 0; i < run->table.n; i++) {
-		const struct aging_row *row = &run->table.rows[i];
-
-		write_summary_row(run, row, run->o.group_by == GROUP_CURRENCY ? "" : strtab_key(keys, row->key));
-	}
-	if (run->o.totals)
-		write_totals(run);
 }
 
 /* What the collections lead must know about how the figures were made. */
 static void
 report(const struct age_run *run)
 {
-	if (run->from_terms)
+	if (run->report.from_terms)
 		diag_error("%lu item%s without due_date aged from doc_date + terms",
-		    run->from_terms, run->from_terms == 1 ? "" : "s");
-	if (run->credits_from_doc)
+		    run->report.from_terms, run->report.from_terms == 1 ? "" : "s");
+	if (run->report.credits_from_doc)
 		diag_error("%lu credit%s without due_date aged from doc_date",
-		    run->credits_from_doc, run->credits_from_doc == 1 ? "" : "s");
-	if (run->o.customers_path && run->not_in_master) {
+		    run->report.credits_from_doc, run->report.credits_from_doc == 1 ? "" : "s");
+	if (run->o.customers_path && run->report.not_in_master) {
 		size_t missing = strtab_count(run->customers.ids) - run->customers.in_master;
 
 		diag_error("%lu item%s of %zu customer%s not in %s (aged all the same)",
-		    run->not_in_master, run->not_in_master == 1 ? "" : "s",
+		    run->report.not_in_master, run->report.not_in_master == 1 ? "" : "s",
 		    missing, missing == 1 ? "" : "s", run->o.customers_path);
 	}
 	if (run->skipped)
@@ -664,18 +474,9 @@ main(int argc, char *argv[])
 	    &run.only_currency) != AR_OK)
 		usage_error("--currency \"%s\" is not a known currency code", run.o.currency);
 	if (customers_init(&run.customers, 65536) != AR_OK ||
-	    (run.groups = strtab_new(256)) == NULL) {
+	    aging_report_init(&run.report, &run.policy, run.o.group_by, &run.customers) != AR_OK) {
 		diag_error("out of memory");
 		return EX_OSERR;
-	}
-	aging_table_init(&run.table);
-	if (run.o.group_by == GROUP_CURRENCY) {
-		uint32_t only;
-
-		if (strtab_intern(run.groups, "", 0, &only, NULL) != AR_OK) {
-			diag_error("out of memory");
-			return EX_OSERR;
-		}
 	}
 	if (run.o.customers_path)
 		load_customers(&run);
@@ -704,8 +505,7 @@ main(int argc, char *argv[])
 	for (size_t i = 0; i < run.detail_columns; i++)
 		free(run.detail_header[i]);
 	free(run.detail_header);
-	aging_table_free(&run.table);
-	strtab_free(run.groups);
+	aging_report_free(&run.report);
 	customers_free(&run.customers);
 	config_free(run.ctx.config);
 	return EX_OK;

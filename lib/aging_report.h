@@ -1,0 +1,93 @@
+/*
+ * aging_report.h - an aging over a stream of items: each item dated and
+ * placed (aging.h), summed into rows by customer, collector, company or
+ * currency, then sorted or cut to the large past-due balances, and
+ * written as the aging CSV that ar-age prints and the reports reuse.
+ *
+ * Memory follows the customers and groups, never the items.
+ */
+#ifndef AGING_REPORT_H
+#define AGING_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aging.h"
+#include "csvio.h"
+#include "customers.h"
+#include "items.h"
+#include "strtab.h"
+
+enum aging_group {
+	AGING_GROUP_CUSTOMER,
+	AGING_GROUP_COLLECTOR,
+	AGING_GROUP_COMPANY,
+	AGING_GROUP_CURRENCY
+};
+
+struct aging_report {
+	struct aging_policy policy;
+	enum aging_group group_by;
+	struct customer_table *customers;  /* not owned */
+	struct strtab *groups;             /* collector or company names */
+	struct aging_table table;
+	/* How the figures were made, for the caller to report. */
+	unsigned long from_terms;          /* no due_date: doc_date + terms */
+	unsigned long credits_from_doc;    /* credit without due_date: doc_date */
+	unsigned long not_in_master;       /* items of customers not in the file */
+};
+
+/* customers is the caller's (loaded or empty); the report interns into it. */
+ar_err aging_report_init(struct aging_report *rep, const struct aging_policy *policy,
+    enum aging_group group_by, struct customer_table *customers);
+void aging_report_free(struct aging_report *rep);
+
+/*
+ * Date one item: its customer's id, days overdue and bucket.  AR_ESYNTAX
+ * when the item has no date to age from (aging_report_date_problem words
+ * it), AR_ENOMEM.
+ */
+ar_err aging_report_place(struct aging_report *rep, const struct item *it,
+    uint32_t *customer, struct aging_position *pos);
+const char *aging_report_date_problem(const struct aging_report *rep);
+
+/*
+ * Sum a placed item into its row.  rec and cols give the item's own name,
+ * collector and company columns.  AR_ERANGE when the row's sums would
+ * overflow (nothing added), AR_ENOMEM.
+ */
+ar_err aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
+    const struct item_columns *cols, const struct item *it, uint32_t customer,
+    struct aging_position pos);
+
+/* Rows sorted by key, then currency. */
+ar_err aging_report_sort(struct aging_report *rep);
+
+/*
+ * Keep the large past-due rows: past_due (over policy.past_due_days)
+ * reaching min_past_due, an amount read in each row's currency (NULL: any
+ * amount above zero); at most top rows per currency (0: all); sorted by
+ * currency, then past_due descending.  AR_ESYNTAX or AR_EDECIMALS when
+ * min_past_due does not read in some row's currency (*currency says which).
+ */
+ar_err aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
+    size_t top, currency_id *currency);
+
+/* What the aging CSV holds beyond the default columns. */
+struct aging_csv_opts {
+	bool master_columns;  /* collector, status, credit_limit (customer rows) */
+	bool past_due;        /* a past_due column */
+	bool totals;          /* a TOTAL row per currency */
+};
+
+/*
+ * Write the header and rows:
+ *   customer,name,currency,current,<buckets>,total,items,oldest_days[,...]
+ * (collector/company/currency first when grouped so).  AR_ERANGE when a
+ * TOTAL does not fit in 64 bits (*currency says which).
+ */
+ar_err aging_report_write_csv(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *opts, currency_id *currency);
+
+#endif
