@@ -1,14 +1,16 @@
 /*
  * csvio.c - CSV records on libcsv, and a writer that quotes only when needed.
  *
- * libcsv does all the parsing; this file is the glue.  Input is read in
- * 64 KiB blocks, each checked once for NUL and UTF-8, then handed to libcsv
- * whole.  libcsv reports no line numbers, so we count them: CSV_REPALL_NL
- * makes it call back at every unquoted line end (blank lines included), and
- * line breaks inside quoted fields are counted while each field is copied
- * out of libcsv's entry buffer into one reusable buffer.  Finished records
- * queue up, about one block's worth, and csvio_read() hands out each one as
- * a slice of the field array, with no copying.
+ * libcsv does all the parsing, strictly except for a quote inside an
+ * unquoted field, which it takes literally; this file is the glue.  Input
+ * is read in 64 KiB blocks, each checked once for NUL and UTF-8, then handed
+ * to libcsv whole.  libcsv reports no line numbers, so we count them:
+ * CSV_REPALL_NL makes it call back at every unquoted line end (blank lines
+ * included), and line breaks inside quoted fields are counted while each
+ * field is copied out of libcsv's entry buffer, which the next field reuses,
+ * into one buffer of our own.  Finished records queue up, about one block's
+ * worth, and csvio_read() hands out each one as a slice of the field array,
+ * with no copying.
  */
 #include "csvio.h"
 
@@ -20,6 +22,12 @@
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
+
+/*
+ * Strict, but see take_bare_quote(); REPALL_NL: a callback at every unquoted
+ * line end, for counting lines.  No CSV_APPEND_NULL: on_field NUL-ends its copy.
+ */
+#define PARSE_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)
 
 struct queued {
 	size_t first, n;        /* reader->fld[first .. first + n) */
@@ -100,6 +108,18 @@ grow(void *bufp, size_t *cap, size_t need, size_t elem)
 	return true;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+static inline uint64_t
+load64(const void *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+	return w;
+}
+
 /*
  * The offset of the first NUL or non-UTF-8 byte in s[0..n) (overlongs,
  * surrogates and code points past U+10FFFF included), or n; *bad says which.
@@ -112,10 +132,9 @@ grow(void *bufp, size_t *cap, size_t need, size_t elem)
 static size_t
 scan_block(struct csvio_reader *r, const unsigned char *s, size_t n, ar_err *bad)
 {
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	size_t i = 0, lead;
-	unsigned c, k;
-	uint64_t w[4];
+	unsigned c, k, lo, hi;
+	uint64_t w0, w1, w2, w3;
 
 	*bad = AR_OK;
 	for (; r->u8_need > 0; r->u8_need--, i++) {
@@ -127,16 +146,17 @@ scan_block(struct csvio_reader *r, const unsigned char *s, size_t n, ar_err *bad
 	}
 	while (i < n) {
 		if (n - i >= 32) {
-			memcpy(w, s + i, 32);
-			if (((w[0] | (w[0] - ones) | w[1] | (w[1] - ones) |
-			    w[2] | (w[2] - ones) | w[3] | (w[3] - ones)) & high) == 0) {
+			w0 = load64(s + i), w1 = load64(s + i + 8);
+			w2 = load64(s + i + 16), w3 = load64(s + i + 24);
+			if (((w0 | (w0 - ONES) | w1 | (w1 - ONES) |
+			    w2 | (w2 - ONES) | w3 | (w3 - ONES)) & HIGH) == 0) {
 				i += 32;
 				continue;
 			}
 		}
 		if (n - i >= 8) {
-			memcpy(w, s + i, 8);
-			if (((w[0] | (w[0] - ones)) & high) == 0) {
+			w0 = load64(s + i);
+			if (((w0 | (w0 - ONES)) & HIGH) == 0) {
 				i += 8;
 				continue;
 			}
@@ -147,27 +167,30 @@ scan_block(struct csvio_reader *r, const unsigned char *s, size_t n, ar_err *bad
 			i++;
 			continue;
 		}
-		r->u8_lo = 0x80, r->u8_hi = 0xBF;
-		if (c < 0xC2 || c > 0xF4)
-			return *bad = AR_EUTF8, i;
-		k = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-		if (c == 0xE0)
-			r->u8_lo = 0xA0;        /* overlong */
-		else if (c == 0xED)
-			r->u8_hi = 0x9F;        /* UTF-16 surrogates */
-		else if (c == 0xF0)
-			r->u8_lo = 0x90;        /* overlong */
-		else if (c == 0xF4)
-			r->u8_hi = 0x8F;        /* past U+10FFFF */
-		for (lead = i++; k > 0; k--, i++) {
-			if (i == n) {
-				r->u8_need = k;
-				return n;
+		/* A run of multibyte characters (a name in Chinese) goes here whole. */
+		do {
+			lo = 0x80, hi = 0xBF;
+			if (c < 0xC2 || c > 0xF4)
+				return *bad = AR_EUTF8, i;
+			k = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+			if (c == 0xE0)
+				lo = 0xA0;      /* overlong */
+			else if (c == 0xED)
+				hi = 0x9F;      /* UTF-16 surrogates */
+			else if (c == 0xF0)
+				lo = 0x90;      /* overlong */
+			else if (c == 0xF4)
+				hi = 0x8F;      /* past U+10FFFF */
+			for (lead = i++; k > 0; k--, i++) {
+				if (i == n) {
+					r->u8_need = k, r->u8_lo = lo, r->u8_hi = hi;
+					return n;
+				}
+				if (s[i] < lo || s[i] > hi)
+					return *bad = AR_EUTF8, lead;
+				lo = 0x80, hi = 0xBF;
 			}
-			if (s[i] < r->u8_lo || s[i] > r->u8_hi)
-				return *bad = AR_EUTF8, lead;
-			r->u8_lo = 0x80, r->u8_hi = 0xBF;
-		}
+		} while (i < n && (c = s[i]) >= 0x80);
 	}
 	return n;
 }
@@ -183,12 +206,53 @@ rebase(struct csvio_reader *r)
 		r->fld[i].ptr = p;
 }
 
+/*
+ * Copy src[0..len) to dst and say whether c is among the bytes.  Fields are
+ * mostly short, and a byte loop was most of the reader's own time: copy whole
+ * words instead, the last one overlapping the one before so that no byte
+ * outside src[0..len) is read.  A word w holds c exactly when w ^ c*ONES
+ * has a zero byte, which (x - ONES) & ~x & HIGH finds.
+ */
+static inline bool
+copy_find(char *dst, const char *src, size_t len, unsigned char c)
+{
+	uint64_t w, cw = ONES * c, hit = 0;
+	uint32_t v, cv = (uint32_t)cw;
+	size_t i;
+
+	if (len >= 8) {
+		for (i = 0; i + 8 < len; i += 8) {
+			w = load64(src + i);
+			memcpy(dst + i, &w, 8);
+			w ^= cw;
+			hit |= (w - ONES) & ~w & HIGH;
+		}
+		w = load64(src + len - 8);
+		memcpy(dst + len - 8, &w, 8);
+		w ^= cw;
+		return (hit | ((w - ONES) & ~w & HIGH)) != 0;
+	}
+	if (len >= 4) {
+		memcpy(&v, src, 4);
+		memcpy(dst, &v, 4);
+		v ^= cv;
+		hit = (v - (uint32_t)ONES) & ~v & (uint32_t)HIGH;
+		memcpy(&v, src + len - 4, 4);
+		memcpy(dst + len - 4, &v, 4);
+		v ^= cv;
+		return (hit | ((v - (uint32_t)ONES) & ~v & (uint32_t)HIGH)) != 0;
+	}
+	for (i = 0; i < len; i++)
+		hit |= (unsigned char)(dst[i] = src[i]) == c;
+	return hit != 0;
+}
+
 static void
 on_field(void *s, size_t len, void *data)
 {
 	struct csvio_reader *r = data;
 	const char *src = s;
-	char *dst, eol = (char)r->eol;
+	char *dst;
 	size_t i;
 	long nl = 0;
 
@@ -201,28 +265,19 @@ on_field(void *s, size_t len, void *data)
 	}
 	if (r->nfld == r->fld_cap && !grow(&r->fld, &r->fld_cap, r->nfld + 1, sizeof *r->fld))
 		goto nomem;
-	/*
-	 * Copy, counting line ends (only a quoted field holds any) for the
-	 * line numbers.  Most fields are short: a plain loop beats memcpy.
-	 */
 	dst = r->text + r->text_len;
-	if (len <= 64) {
+	/* Line ends in a field (only a quoted one has any) count for line numbers. */
+	if (copy_find(dst, src, len, r->eol)) {
 		for (i = 0; i < len; i++)
-			nl += (dst[i] = src[i]) == eol;
-	} else {
-		memcpy(dst, src, len);
-		for (i = 0; (src = memchr(src, eol, len - i)) != NULL; nl++)
-			i = (size_t)(++src - (const char *)s);
+			nl += src[i] == (char)r->eol;
+		r->line += nl;
+		r->rec_nl += nl;
 	}
 	dst[len] = '\0';
 	r->fld[r->nfld].ptr = dst;
 	r->fld[r->nfld].len = len;
 	r->nfld++;
 	r->text_len += len + 1;
-	if (nl > 0) {
-		r->line += nl;
-		r->rec_nl += nl;
-	}
 	return;
 nomem:
 	set_error(r, AR_ENOMEM, r->line - r->rec_nl, "out of memory");
@@ -344,6 +399,28 @@ fill(struct csvio_reader *r)
 		r->stop_err = AR_EUTF8;         /* the input ends inside a sequence */
 }
 
+/*
+ * CSV_STRICT stops libcsv at every quote out of place, before it.  A quote
+ * inside a field that did not begin with one (37.8"N, PIPE 1/2") is an inch
+ * mark or the like: take it literally, as Excel and Python's csv do, and as
+ * libcsv itself does when not strict, by feeding it that one byte without
+ * CSV_STRICT.  Strictness stays for the ambiguous case, text after the
+ * closing quote of a quoted field ("abc"def), which is an error.
+ */
+static bool
+take_bare_quote(struct csvio_reader *r)
+{
+	size_t took;
+
+	if (csv_error(&r->p) != CSV_EPARSE || r->p.quoted || r->in[r->in_pos] != '"')
+		return false;
+	csv_set_opts(&r->p, PARSE_OPTS & ~CSV_STRICT);
+	took = csv_parse(&r->p, r->in + r->in_pos, 1, on_field, on_line_end, r);
+	csv_set_opts(&r->p, PARSE_OPTS);
+	r->in_pos += took;
+	return took == 1;
+}
+
 static void
 parse_failed(struct csvio_reader *r)
 {
@@ -357,10 +434,7 @@ parse_failed(struct csvio_reader *r)
 	/* The error is where the field so far ends; libcsv keeps it in entry_buf. */
 	for (i = 0; i < r->p.entry_pos; i++)
 		line += r->p.entry_buf[i] == r->eol;
-	set_error(r, AR_ESYNTAX, line, r->p.quoted ?
-	    "text after the closing quote of field %zu" :
-	    "quote inside unquoted field %zu (quote the whole field and double the quote)",
-	    fieldno);
+	set_error(r, AR_ESYNTAX, line, "text after the closing quote of field %zu", fieldno);
 }
 
 /*
@@ -370,15 +444,16 @@ parse_failed(struct csvio_reader *r)
 static void
 feed(struct csvio_reader *r, bool header_only)
 {
-	size_t n;
+	size_t n, done;
 
 	while (r->err == AR_OK && !r->finished &&
 	    (header_only ? !r->have_header : r->qhead == r->nq)) {
 		if (r->in_pos < r->stop) {
 			n = r->stop - r->in_pos;
-			if (csv_parse(&r->p, r->in + r->in_pos, n, on_field, on_line_end, r) != n)
+			done = csv_parse(&r->p, r->in + r->in_pos, n, on_field, on_line_end, r);
+			r->in_pos += done;
+			if (done < n && !take_bare_quote(r))
 				parse_failed(r);
-			r->in_pos = r->stop;
 		} else if (r->stop_err != AR_OK) {
 			/* Fed up to the bad byte: it is in the field in progress. */
 			set_error(r, r->stop_err, r->line - r->rec_nl, "%s in field %zu",
@@ -409,8 +484,7 @@ csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
 		return AR_EUSAGE;
 	if ((r = calloc(1, sizeof *r)) == NULL)
 		return AR_ENOMEM;
-	/* REPALL_NL: a callback at every unquoted line end, for counting lines. */
-	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL);
+	csv_init(&r->p, PARSE_OPTS);
 	r->in = malloc(BLOCK_SIZE);
 	r->name = strdup(name ? name : "<stream>");
 	if (r->in == NULL || r->name == NULL) {

@@ -4,6 +4,10 @@
  * Reader: RFC 4180 with the habits of real extracts: a UTF-8 BOM is
  * stripped, lines end in LF, CRLF or CR, the delimiter is chosen by the
  * caller, quoted fields may hold delimiters, doubled quotes and newlines.
+ * A quote inside a field that does not begin with one is data (PIPE 1/2",
+ * 37.8"N), as in Excel and Python's csv; a field that begins with a quote,
+ * even a lone one, is quoted, and text after its closing quote ("abc"def)
+ * is an error, as is a quoted field never closed.
  * The first record is the header; columns are found by name.  Every record
  * must have as many fields as the header.  Fields must be UTF-8 without NUL
  * bytes.  Any violation stops the reader with an error naming the line.

@@ -302,6 +302,54 @@ reads_quoted_header(void)
 	CHECK("\"due\ndate\",\"a,b\"\n1,2\n", "header due\\ndate|a,b\n3: 1|2\nEOF");
 }
 
+/*
+ * A quote inside a field that does not begin with one is data, as in Excel
+ * and Python's csv: inch marks in ERP item texts, 37.8"N in coordinates.
+ */
+static void
+reads_bare_quote_inside_unquoted_field(void)
+{
+	CHECK("item,qty\nPIPE 1/2\" STEEL,4\n", "header item|qty\n2: PIPE 1/2\" STEEL|4\nEOF");
+	CHECK("a,b\n1,37.8\"N 121.2\"W\n", "header a|b\n2: 1|37.8\"N 121.2\"W\nEOF");
+}
+
+static void
+reads_bare_quote_at_end_of_field(void)
+{
+	CHECK("item,qty\nPIPE 1/2\",4\n2,PIPE 1/2\"\r\n3,PIPE 3/4\"",
+	    "header item|qty\n2: PIPE 1/2\"|4\n3: 2|PIPE 1/2\"\n4: 3|PIPE 3/4\"\nEOF");
+	/* trailing blanks after it are trimmed as after any unquoted field */
+	CHECK("a,b\nPIPE 1/2\" ,x\n", "header a|b\n2: PIPE 1/2\"|x\nEOF");
+}
+
+static void
+reads_several_bare_quotes(void)
+{
+	CHECK("a,b,c\n5\" x 3\",x \"y\",a\"\"b\n",
+	    "header a|b|c\n2: 5\" x 3\"|x \"y\"|a\"\"b\nEOF");
+}
+
+/* A bare quote quotes nothing: the delimiter and line end after it still count. */
+static void
+bare_quote_does_not_start_quoting(void)
+{
+	CHECK("a,b,c\n1,a\"b,c\"\n2,3,4\n", "header a|b|c\n2: 1|a\"b|c\"\n3: 2|3|4\nEOF");
+}
+
+static void
+reads_bare_quote_in_header(void)
+{
+	CHECK("size\",b\n1,2\n", "header size\"|b\n2: 1|2\nEOF");
+}
+
+/* A field whose first non-blank byte is a quote is a quoted field, even a lone one. */
+static void
+lone_quote_starts_a_quoted_field(void)
+{
+	CHECK("a,b\n1,\"\n2,3\n", "header a|b\nEQUOTE@2 quoted field never closed");
+	CHECK("a,b\n1, \"\n2,3\"\n", "header a|b\n2: 1|\\n2,3\nEOF");
+}
+
 /* Reading: line numbers */
 
 static void
@@ -335,6 +383,52 @@ stray_cr_ends_a_record_on_the_same_line(void)
 {
 	/* libcsv ends a record at any unquoted CR; the line count goes by LF. */
 	CHECK("a,b\n1,2\r3,4\n5,6\n", "header a|b\n2: 1|2\n2: 3|4\n3: 5|6\nEOF");
+}
+
+/*
+ * A line end at every offset of quoted fields of every length up to 40, in
+ * LF and in CR-only files: fields are copied a word at a time, and a line
+ * end missed in any word would throw off every line number after it.
+ */
+static void
+line_end_at_every_offset_of_a_field(void)
+{
+	static const char eols[] = { '\n', '\r' }, filler[] = "x\v\f ";
+	struct buf in;
+	struct csvio_reader *r;
+	struct csvio_record rec;
+	size_t len, at, e, i;
+	long line;
+	FILE *fp;
+
+	for (e = 0; e < sizeof eols; e++) {
+		memset(&in, 0, sizeof in);
+		putf(&in, "a,b%c", eols[e]);
+		for (len = 1; len <= 40; len++) {
+			for (at = 0; at < len; at++) {
+				put(&in, "\"", 1);
+				for (i = 0; i < len; i++)
+					put(&in, i == at ? &eols[e] : &filler[i % 4], 1);
+				putf(&in, "\",%zu%c", len, eols[e]);
+			}
+		}
+		fp = fmemopen(in.s, in.len, "r");
+		EXPECT_EQ_INT(csvio_reader_from_stream(&r, fp, "t.csv", NULL), AR_OK);
+		line = 2;
+		for (len = 1; len <= 40; len++) {
+			for (at = 0; at < len; at++, line += 2) {
+				EXPECT_EQ_INT(csvio_read(r, &rec), AR_OK);
+				EXPECT_EQ_INT(rec.line, line);
+				EXPECT_EQ_INT(rec.field[0].len, len);
+				EXPECT_EQ_INT(rec.field[0].ptr[at], eols[e]);
+				EXPECT_EQ_INT(rec.field[0].ptr[len], '\0');
+			}
+		}
+		EXPECT_EQ_INT(csvio_read(r, &rec), AR_EOF);
+		csvio_reader_close(r);
+		fclose(fp);
+		free(in.s);
+	}
 }
 
 /* Many short lines, so records straddle the 64 KiB block boundaries. */
@@ -481,6 +575,16 @@ multiline_field_across_block_end(void)
 	CHECK_BLOCK(65536 - 3, "\"p\nq\"\ny\n", "658: p\\nq\n660: y\nEOF");
 	CHECK_BLOCK(65536 - 3, "\"p\nq\"z\n", "ESYNTAX@659 text after the closing quote of field 1");
 	CHECK_BLOCK(65536 - 3, "\"p\nq\n\n", "EQUOTE@658 quoted field never closed");
+}
+
+/* libcsv stops before a bare quote; one at either side of a block boundary. */
+static void
+bare_quote_at_block_boundary(void)
+{
+	CHECK_BLOCK(65536 - 1, "x\"\n", "658: x\"\nEOF");
+	CHECK_BLOCK(65536 - 2, "x\"\n", "658: x\"\nEOF");
+	CHECK_BLOCK(65536 - 2, "x\"y\"\n", "658: x\"y\"\nEOF");
+	CHECK_BLOCK(65536 - 3, "\"p\"q\n", "ESYNTAX@658 text after the closing quote of field 1");
 }
 
 /* A 1 MB quoted field with newlines, longer than many blocks. */
@@ -669,25 +773,19 @@ rejects_unterminated_quote_in_header(void)
 }
 
 static void
-rejects_quote_in_unquoted_field(void)
-{
-	CHECK("a,b\n1,2\n3,4\"5\n",
-	    "header a|b\n2: 1|2\nESYNTAX@3 quote inside unquoted field 2 "
-	    "(quote the whole field and double the quote)");
-}
-
-static void
 rejects_text_after_closing_quote(void)
 {
 	CHECK("a,b\n\"x\"y,2\n", "header a|b\nESYNTAX@2 text after the closing quote of field 1");
+	CHECK("a,b\n1,2\n3,\"abc\"def\n4,5\n",
+	    "header a|b\n2: 1|2\nESYNTAX@3 text after the closing quote of field 2");
+	/* a bare quote earlier on the line changes nothing */
+	CHECK("a,b\n1\",\"abc\"def\n", "header a|b\nESYNTAX@2 text after the closing quote of field 2");
 }
 
 static void
-rejects_quote_after_text(void)
+rejects_text_after_closing_quote_at_end_of_input(void)
 {
-	CHECK("a,b\n1,x \"y\"\n",
-	    "header a|b\nESYNTAX@2 quote inside unquoted field 2 "
-	    "(quote the whole field and double the quote)");
+	CHECK("a,b\n1,\"abc\"d", "header a|b\nESYNTAX@2 text after the closing quote of field 2");
 }
 
 static void
@@ -1107,12 +1205,19 @@ main(void)
 	RUN(reads_quoted_newlines);
 	RUN(keeps_crlf_inside_quotes);
 	RUN(reads_quoted_header);
+	RUN(reads_bare_quote_inside_unquoted_field);
+	RUN(reads_bare_quote_at_end_of_field);
+	RUN(reads_several_bare_quotes);
+	RUN(bare_quote_does_not_start_quoting);
+	RUN(reads_bare_quote_in_header);
+	RUN(lone_quote_starts_a_quoted_field);
 
 	RUN(line_after_multiline_field);
 	RUN(line_after_blank_lines);
 	RUN(line_of_header_after_blank_lines);
 	RUN(line_after_multiline_field_crlf);
 	RUN(stray_cr_ends_a_record_on_the_same_line);
+	RUN(line_end_at_every_offset_of_a_field);
 	RUN(line_numbers_across_blocks);
 	RUN(crlf_split_across_blocks);
 	RUN(utf8_cut_by_block_end_is_valid);
@@ -1120,6 +1225,7 @@ main(void)
 	RUN(utf8_cut_by_end_of_input);
 	RUN(nul_in_a_later_block);
 	RUN(multiline_field_across_block_end);
+	RUN(bare_quote_at_block_boundary);
 	RUN(reads_field_longer_than_a_block);
 
 	RUN(header_only_gives_eof);
@@ -1140,9 +1246,8 @@ main(void)
 	RUN(record_before_error_on_same_line_is_returned);
 	RUN(rejects_unterminated_quote);
 	RUN(rejects_unterminated_quote_in_header);
-	RUN(rejects_quote_in_unquoted_field);
 	RUN(rejects_text_after_closing_quote);
-	RUN(rejects_quote_after_text);
+	RUN(rejects_text_after_closing_quote_at_end_of_input);
 	RUN(rejects_second_quoted_part);
 	RUN(syntax_error_names_line_of_the_error);
 	RUN(rejects_latin1);
