@@ -114,6 +114,14 @@ void aging_table_free(struct aging_table *t);
 /* The row of (key, currency), created empty when new.  NULL when out of memory. */
 struct aging_row *aging_table_row(struct aging_table *t, uint32_t key, currency_id currency);
 
+/* Start loading the first row of key, if it has one, ahead of aging_table_row. */
+static inline void
+aging_table_prefetch(const struct aging_table *t, uint32_t key)
+{
+	if (key < t->head_cap && t->head[key] != 0)
+		__builtin_prefetch(&t->rows[t->head[key] - 1]);
+}
+
 /* Order rows by key text (byte order, as given by key_text), then currency code. */
 ar_err aging_table_sort_by_key(struct aging_table *t,
     const char *(*key_text)(const void *ctx, uint32_t key), const void *ctx);

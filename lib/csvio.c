@@ -574,6 +574,25 @@ csvio_read(struct csvio_reader *r, struct csvio_record *rec)
 }
 
 size_t
+csvio_read_batch(struct csvio_reader *r, struct csvio_record *recs, size_t max, ar_err *err)
+{
+	size_t n = 0;
+
+	*err = csvio_read(r, &recs[0]);
+	if (*err != AR_OK)
+		return 0;
+	/* The rest of the queue: those records live until the queue is refilled. */
+	for (n = 1; n < max && r->qhead < r->nq; n++) {
+		const struct queued *q = &r->q[r->qhead++];
+
+		recs[n].line = q->line;
+		recs[n].nfields = q->n;
+		recs[n].field = r->fld + q->first;
+	}
+	return n;
+}
+
+size_t
 csvio_ncolumns(const struct csvio_reader *r)
 {
 	return r->ncol;

@@ -65,6 +65,15 @@ ar_err csvio_reader_from_stream(struct csvio_reader **out, FILE *fp,
 /* The next data record into *rec: AR_OK, AR_EOF at the end, or an error. */
 ar_err csvio_read(struct csvio_reader *r, struct csvio_record *rec);
 
+/*
+ * Up to max (>= 1) next records into recs[], all valid until the next call:
+ * what one block of input holds, so that a caller can look ahead (prefetch)
+ * before it works on them.  Returns the count; 0 with *err set to AR_EOF at
+ * the end or to the error (which comes after every good record before it).
+ */
+size_t csvio_read_batch(struct csvio_reader *r, struct csvio_record *recs,
+    size_t max, ar_err *err);
+
 /* Header: number of columns, name of column i, index of a name or -1. */
 size_t csvio_ncolumns(const struct csvio_reader *r);
 const char *csvio_column_name(const struct csvio_reader *r, size_t i);

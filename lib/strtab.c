@@ -88,6 +88,12 @@ slot_matches(const struct strtab *t, const struct slot *sl, uint32_t h,
 	    memcmp(t->arena + t->offset[sl->id1 - 1], s, len) == 0;
 }
 
+void
+strtab_prefetch(const struct strtab *t, const char *s, size_t len)
+{
+	__builtin_prefetch(&t->slots[hash_bytes(s, len) & t->mask]);
+}
+
 bool
 strtab_find(const struct strtab *t, const char *s, size_t len, uint32_t *id)
 {

@@ -30,6 +30,9 @@ void strtab_free(struct strtab *t);
 ar_err strtab_intern(struct strtab *t, const char *s, size_t len,
     uint32_t *id, bool *added);
 
+/* Start loading the slot s[0..len) hashes to, ahead of an intern or find. */
+void strtab_prefetch(const struct strtab *t, const char *s, size_t len);
+
 /* The id of s[0..len) if present. */
 bool strtab_find(const struct strtab *t, const char *s, size_t len, uint32_t *id);
 

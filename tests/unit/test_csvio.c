@@ -1178,10 +1178,61 @@ round_trip_single_empty_field(void)
 	free(out);
 }
 
+/* A batch hands out what is queued, each record intact until the next call. */
+static void
+batch_reads_in_order_then_error(void)
+{
+	static char text[] = "id,v\n1,a\n2,b\n3,c\n4,d\n5,e,x\n";
+	FILE *fp = fmemopen(text, sizeof text - 1, "r");
+	struct csvio_opts o = CSVIO_OPTS_DEFAULT;
+	struct csvio_reader *r;
+	struct csvio_record recs[3];
+	char seen[32] = "";
+	size_t n, total = 0;
+	ar_err err;
+
+	EXPECT_EQ_INT(csvio_reader_from_stream(&r, fp, "t.csv", &o), AR_OK);
+	while ((n = csvio_read_batch(r, recs, 3, &err)) > 0) {
+		EXPECT(n <= 3);
+		for (size_t i = 0; i < n; i++) {
+			strcat(seen, recs[i].field[0].ptr);
+			strcat(seen, recs[i].field[1].ptr);
+			EXPECT_EQ_INT(recs[i].line, (long)(total + i + 2));
+		}
+		total += n;
+	}
+	EXPECT_EQ_STR(seen, "1a2b3c4d");
+	EXPECT_EQ_INT(err, AR_EFIELDS);
+	EXPECT_EQ_INT(csvio_error_line(r), 6);
+	csvio_reader_close(r);
+	fclose(fp);
+}
+
+static void
+batch_ends_with_eof(void)
+{
+	static char text[] = "id\n1\n2\n";
+	FILE *fp = fmemopen(text, sizeof text - 1, "r");
+	struct csvio_opts o = CSVIO_OPTS_DEFAULT;
+	struct csvio_reader *r;
+	struct csvio_record recs[8];
+	ar_err err;
+
+	EXPECT_EQ_INT(csvio_reader_from_stream(&r, fp, "t.csv", &o), AR_OK);
+	EXPECT_EQ_INT(csvio_read_batch(r, recs, 8, &err), 2);
+	EXPECT_EQ_STR(recs[1].field[0].ptr, "2");
+	EXPECT_EQ_INT(csvio_read_batch(r, recs, 8, &err), 0);
+	EXPECT_EQ_INT(err, AR_EOF);
+	csvio_reader_close(r);
+	fclose(fp);
+}
+
 int
 main(void)
 {
 	RUN(reads_simple_lf);
+	RUN(batch_reads_in_order_then_error);
+	RUN(batch_ends_with_eof);
 	RUN(reads_last_line_without_newline);
 	RUN(reads_crlf);
 	RUN(reads_cr_only);
