@@ -15,12 +15,14 @@
 #include <sysexits.h>
 
 #include "aging_report.h"
+#include "aging_xlsx.h"
 #include "cli.h"
 #include "config.h"
 #include "csvio.h"
 #include "customers.h"
 #include "diag.h"
 #include "items.h"
+#include "journal.h"
 #include "money.h"
 #include "outfile.h"
 
@@ -35,7 +37,9 @@ enum {
 	OPT_MIN_DAYS,
 	OPT_TOP,
 	OPT_CURRENCY,
-	OPT_TOTALS
+	OPT_TOTALS,
+	OPT_XLSX,
+	OPT_JOURNAL
 };
 
 static const struct option longopts[] = {
@@ -51,6 +55,8 @@ static const struct option longopts[] = {
 	{ "top", required_argument, NULL, OPT_TOP },
 	{ "currency", required_argument, NULL, OPT_CURRENCY },
 	{ "totals", no_argument, NULL, OPT_TOTALS },
+	{ "xlsx", required_argument, NULL, OPT_XLSX },
+	{ "journal", required_argument, NULL, OPT_JOURNAL },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -67,6 +73,7 @@ struct age_opts {
 	long min_days, top;
 	bool large_past_due;
 	const char *currency;
+	const char *xlsx_path, *journal_path;
 };
 
 /* Everything one run holds; memory follows customers, not rows. */
@@ -82,6 +89,11 @@ struct age_run {
 	unsigned long rows, skipped;
 	char **detail_header;
 	size_t detail_columns;
+	struct aging_xlsx *xlsx;      /* NULL without --xlsx */
+	struct journal *journal;      /* NULL without --journal */
+	const char *const *sources;   /* the item files named, for the workbook */
+	size_t nsources;
+	char lpd_rule[256];           /* the workbook's Summary keeps a pointer */
 };
 
 static void
@@ -107,6 +119,9 @@ usage(FILE *fp, int status)
 "  --group-by customer|collector|company|currency\n"
 "                      what one row sums (default customer)\n"
 "  --totals            add a TOTAL row per currency\n"
+"  --xlsx FILE         also write the aging workbook FILE: Summary, Aging,\n"
+"                      Large Past Due and, with --detail, Detail sheets\n"
+"  --journal FILE      collection facts for the Large Past Due sheet (with --xlsx)\n"
 "Large past due (adds a past_due column, largest first within a currency):\n"
 "  --min-past-due AMOUNT  keep rows whose past-due amount reaches AMOUNT\n"
 "  --min-days N        past due means more than N days overdue (default 0)\n"
@@ -163,6 +178,8 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 		case OPT_DETAIL:    o->detail = true; break;
 		case OPT_TOTALS:    o->totals = true; break;
 		case OPT_CURRENCY:  o->currency = optarg; break;
+		case OPT_XLSX:      o->xlsx_path = optarg; break;
+		case OPT_JOURNAL:   o->journal_path = optarg; break;
 		case OPT_GROUP_BY:
 			if (strcmp(optarg, "customer") == 0)
 				o->group_by = AGING_GROUP_CUSTOMER;
@@ -200,6 +217,10 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 	}
 	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
 		usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
+	if (o->xlsx_path && o->group_by != AGING_GROUP_CUSTOMER)
+		usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
+	if (o->journal_path && !o->xlsx_path)
+		usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
 }
 
 /* The policy: ar.ini's [aging], then the options over it. */
@@ -229,13 +250,26 @@ resolve_policy(struct age_run *run)
 		usage_error("--buckets \"%s\" is not 1 to 12 increasing numbers of days, e.g. 30,60,90,120", buckets);
 	p->default_terms_days = (int)config_get_long(cfg, "aging:default_terms_days");
 	p->past_due_days = (int)run->o.min_days;
+	/* Only the workbook's Large Past Due sheet reads past_due then. */
+	if (run->o.xlsx_path && !run->o.large_past_due)
+		p->past_due_days = (int)config_get_long(cfg, "report:lpd_min_days");
 }
 
 static void
 fail(struct age_run *run, int status)
 {
+	aging_xlsx_abort(run->xlsx);
+	run->xlsx = NULL;
 	outfile_abort(&run->out);
 	exit(status);
+}
+
+/* The workbook could not be written: say why, leave nothing behind. */
+static void
+fail_xlsx(struct age_run *run, ar_err err)
+{
+	diag_error("%s: %s", run->o.xlsx_path, aging_xlsx_error(run->xlsx));
+	fail(run, err == AR_ERANGE ? EX_DATAERR : err == AR_ENOMEM ? EX_OSERR : EX_IOERR);
 }
 
 static void
@@ -294,6 +328,41 @@ out_of_memory(struct age_run *run)
 	fail(run, EX_OSERR);
 }
 
+static void
+load_journal(struct age_run *run)
+{
+	struct csvio_opts copts = { run->ctx.delimiter };
+	const char *path = run->o.journal_path, *missing, *code;
+	struct journal_columns cols;
+	struct journal_problem problem;
+	struct csvio_reader *r;
+	struct csvio_record rec;
+	currency_id cur;
+	ar_err err;
+
+	code = config_get_string(run->ctx.config, "company:default_currency");
+	if (currency_lookup(code, strlen(code), &cur) != AR_OK ||
+	    journal_new(&run->journal, run->policy.as_of, cur) != AR_OK)
+		out_of_memory(run);
+	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK)
+		fail_reader(run, r, err, path);
+	if (journal_bind(r, &cols, &missing) != AR_OK) {
+		diag_at(csvio_name(r), 1, "missing column \"%s\"", missing);
+		csvio_reader_close(r);
+		fail(run, EX_DATAERR);
+	}
+	while ((err = csvio_read(r, &rec)) == AR_OK) {
+		err = journal_add(run->journal, &rec, &cols, &run->ctx.format, &problem);
+		if (err == AR_ENOMEM)
+			out_of_memory(run);
+		if (err != AR_OK)
+			bad_row(run, r, rec.line, problem.message);
+	}
+	if (err != AR_EOF)
+		fail_reader(run, r, err, path);
+	csvio_reader_close(r);
+}
+
 /* One item of a batch, between placing it and adding it to its row. */
 struct placed {
 	const struct csvio_record *rec;
@@ -332,6 +401,11 @@ place_item(struct age_run *run, struct csvio_reader *r, const struct csvio_recor
 	if (run->o.detail) {
 		char label[32], days[16];
 
+		if (run->xlsx != NULL &&
+		    (err = aging_xlsx_detail_row(run->xlsx, &run->report, rec, cols, &p->it,
+		    p->pos)) != AR_OK)
+			fail_xlsx(run, err);
+
 		for (size_t i = 0; i < rec->nfields; i++)
 			csvio_write_field(&run->w, rec->field[i].ptr, rec->field[i].len);
 		snprintf(days, sizeof days, "%d", p->pos.days);
@@ -339,7 +413,9 @@ place_item(struct age_run *run, struct csvio_reader *r, const struct csvio_recor
 		aging_column_label(&run->policy.buckets, p->pos.bucket, label, sizeof label);
 		csvio_write_str(&run->w, label);
 		csvio_end_record(&run->w);
-		return false;
+		/* The workbook's other sheets need the aging as well. */
+		if (run->xlsx == NULL)
+			return false;
 	}
 	p->rec = rec;
 	aging_report_prefetch_row(&run->report, p->customer);
@@ -367,6 +443,7 @@ static void
 detail_header(struct age_run *run, struct csvio_reader *r)
 {
 	size_t n = csvio_ncolumns(r);
+	ar_err err;
 
 	if (run->detail_header == NULL) {
 		run->detail_columns = n;
@@ -385,6 +462,9 @@ detail_header(struct age_run *run, struct csvio_reader *r)
 		csvio_write_str(&run->w, "days_overdue");
 		csvio_write_str(&run->w, "bucket");
 		csvio_end_record(&run->w);
+		if (run->xlsx != NULL && (err = aging_xlsx_detail_header(run->xlsx,
+		    (const char *const *)run->detail_header, n)) != AR_OK)
+			fail_xlsx(run, err);
 		return;
 	}
 	for (size_t i = 0; i < n || i < run->detail_columns; i++) {
@@ -441,31 +521,91 @@ age_file(struct age_run *run, const char *path)
 }
 
 static void
+write_csv(struct age_run *run, const struct aging_csv_opts *copts)
+{
+	currency_id cur = 0;
+
+	if (aging_report_write_csv(&run->report, &run->w, copts, &cur) != AR_OK) {
+		diag_error("the %s total does not fit in 64 bits", currency_code(cur));
+		fail(run, EX_DATAERR);
+	}
+}
+
+/*
+ * The aging CSV, and the workbook's sheets.  The workbook's Summary and
+ * Aging want every row, its Large Past Due sheet the rows a large-past-due
+ * run keeps (with the options given, else [report] of ar.ini), and the
+ * cut is destructive: so the full aging is written first, then cut.
+ */
+static void
 write_summary(struct age_run *run)
 {
 	struct aging_csv_opts copts = {
 		run->o.group_by == AGING_GROUP_CUSTOMER && run->o.customers_path != NULL,
 		run->o.large_past_due, run->o.totals
 	};
+	const char *min = run->o.min_past_due;
 	currency_id cur = 0;
 	ar_err err;
 
-	if (run->o.large_past_due) {
-		err = aging_report_large_past_due(&run->report, run->o.min_past_due,
-		    (size_t)run->o.top, &cur);
-		if (err != AR_OK && err != AR_ENOMEM) {
-			diag_error("--min-past-due \"%s\" is not an amount in %s",
-			    run->o.min_past_due, currency_code(cur));
-			fail(run, EX_USAGE);
-		}
-	} else {
-		err = aging_report_sort(&run->report);
-	}
-	if (err != AR_OK)
+	if ((run->xlsx != NULL || !run->o.large_past_due) &&
+	    aging_report_sort(&run->report) != AR_OK)
 		out_of_memory(run);
-	if (aging_report_write_csv(&run->report, &run->w, &copts, &cur) != AR_OK) {
-		diag_error("the %s total does not fit in 64 bits", currency_code(cur));
-		fail(run, EX_DATAERR);
+	if (run->xlsx != NULL && (err = aging_xlsx_write_aging(run->xlsx, &run->report)) != AR_OK)
+		fail_xlsx(run, err);
+	if (!run->o.detail && !run->o.large_past_due)
+		write_csv(run, &copts);
+	if (!run->o.large_past_due && run->xlsx == NULL)
+		return;
+	if (!run->o.large_past_due)
+		min = config_get_string(run->ctx.config, "report:lpd_min_amount");
+	err = aging_report_large_past_due(&run->report, min, (size_t)run->o.top, &cur);
+	if (err == AR_ENOMEM)
+		out_of_memory(run);
+	if (err != AR_OK) {
+		diag_error("%s \"%s\" is not an amount in %s", run->o.large_past_due
+		    ? "--min-past-due" : "[report] lpd_min_amount", min, currency_code(cur));
+		fail(run, run->o.large_past_due ? EX_USAGE : EX_CONFIG);
+	}
+	if (run->o.large_past_due)
+		write_csv(run, &copts);
+	if (run->xlsx != NULL &&
+	    (err = aging_xlsx_write_lpd(run->xlsx, &run->report, run->journal)) != AR_OK)
+		fail_xlsx(run, err);
+}
+
+/* The large-past-due rule in words, for the workbook's Summary. */
+static void
+lpd_rule(const struct age_run *run, char *buf, size_t cap)
+{
+	const char *min = run->o.large_past_due ? run->o.min_past_due
+	    : config_get_string(run->ctx.config, "report:lpd_min_amount");
+	int n = snprintf(buf, cap, "past due over %d days", run->policy.past_due_days);
+
+	if (n > 0 && (size_t)n < cap && min != NULL)
+		n += snprintf(buf + n, cap - (size_t)n, ", %s or more in the row's currency", min);
+	if (n > 0 && (size_t)n < cap && run->o.top > 0)
+		snprintf(buf + n, cap - (size_t)n, ", the %ld largest per currency", run->o.top);
+}
+
+static void
+open_xlsx(struct age_run *run)
+{
+	char *rule = run->lpd_rule;
+	struct aging_xlsx_info info = {
+		config_get_string(run->ctx.config, "company:name"),
+		run->sources, run->nsources,
+		run->o.customers_path, run->o.journal_path, rule, run->o.detail
+	};
+	ar_err err;
+
+	lpd_rule(run, rule, sizeof run->lpd_rule);
+	if ((err = aging_xlsx_open(&run->xlsx, run->o.xlsx_path, &info)) != AR_OK) {
+		if (err == AR_ENOMEM)
+			out_of_memory(run);
+		diag_error("cannot create %s: %s", run->o.xlsx_path,
+		    err == AR_ECREATE ? strerror(errno) : aging_xlsx_error(NULL));
+		fail(run, EX_CANTCREAT);
 	}
 }
 
@@ -517,12 +657,19 @@ main(int argc, char *argv[])
 	}
 	if (run.o.customers_path)
 		load_customers(&run);
+	if (run.o.journal_path)
+		load_journal(&run);
+	run.report.track_oldest = run.o.xlsx_path != NULL;
 
 	if (outfile_open(&run.out, run.o.common.output) != AR_OK) {
 		diag_error("cannot create %s: %s", run.o.common.output, strerror(errno));
 		return EX_CANTCREAT;
 	}
 	csvio_writer_init(&run.w, run.out.fp, ',', false);
+	run.sources = (const char *const *)argv + optind;
+	run.nsources = (size_t)(argc - optind);
+	if (run.o.xlsx_path)
+		open_xlsx(&run);
 	if (optind == argc) {
 		age_file(&run, NULL);
 	} else {
@@ -530,8 +677,18 @@ main(int argc, char *argv[])
 			age_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
 	}
 	diag_progress_done();
-	if (!run.o.detail)
+	if (!run.o.detail || run.xlsx != NULL)
 		write_summary(&run);
+	/* The workbook first: should it fail, the CSV is not left alone as if all went well. */
+	if (run.xlsx != NULL) {
+		struct aging_xlsx *x = run.xlsx;
+
+		run.xlsx = NULL;
+		if ((err = aging_xlsx_close(x)) != AR_OK) {
+			diag_error("cannot write %s: %s", run.o.xlsx_path, aging_xlsx_error(NULL));
+			fail(&run, EX_IOERR);
+		}
+	}
 	if (outfile_commit(&run.out) != AR_OK) {
 		diag_error("cannot write %s: %s",
 		    run.o.common.output ? run.o.common.output : "standard output", strerror(errno));
@@ -542,6 +699,7 @@ main(int argc, char *argv[])
 	for (size_t i = 0; i < run.detail_columns; i++)
 		free(run.detail_header[i]);
 	free(run.detail_header);
+	journal_free(run.journal);
 	aging_report_free(&run.report);
 	customers_free(&run.customers);
 	config_free(run.ctx.config);

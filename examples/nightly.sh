@@ -7,14 +7,17 @@
 # customers.csv and ar.ini.  OUT_DIR (default: DATA_DIR/out) receives:
 #
 #   aging.csv               one row per customer and currency
+#   aging.xlsx              the same aging as a workbook: Summary with chart,
+#                           Aging, Large Past Due ([report] of ar.ini; with
+#                           the journal's facts when DATA_DIR has journal.csv)
 #   aging-detail.csv        one row per open item, with days_overdue and bucket
 #   large-past-due.csv      customers owing MYR 50,000 or more for over 90 days
 #   aging-by-collector.csv  one row per collector and currency
 #
 # The as-of date is $AR_AS_OF (YYYY-MM-DD) when set, otherwise today in the
-# machine's local time; it is fixed once, so all four reports agree even when
+# machine's local time; it is fixed once, so all the reports agree even when
 # a run crosses midnight.  The reports are written into a folder of their
-# own inside OUT_DIR and moved into place only when all four succeeded, so
+# own inside OUT_DIR and moved into place only when all of them succeeded, so
 # a failed run leaves the previous reports as they were.  A lock on
 # OUT_DIR/.lock keeps a second run from starting while one is going.
 #
@@ -95,8 +98,12 @@ step() {
 	}
 }
 
+# journal.csv is optional: without it the workbook has no journal columns.
+journal=
+[ -r journal.csv ] && journal="--journal journal.csv"
 step aging \
 	ar-age --as-of "$AS_OF" --customers customers.csv \
+	--xlsx "$stage/aging.xlsx" $journal \
 	-o "$stage/aging.csv" items.csv
 step aging-detail \
 	ar-age --as-of "$AS_OF" --customers customers.csv --detail \
@@ -109,7 +116,7 @@ step aging-by-collector \
 	ar-age --as-of "$AS_OF" --customers customers.csv --group-by collector \
 	-o "$stage/aging-by-collector.csv" items.csv
 
-reports="aging.csv aging-detail.csv large-past-due.csv aging-by-collector.csv"
+reports="aging.csv aging.xlsx aging-detail.csv large-past-due.csv aging-by-collector.csv"
 for f in $reports; do
 	[ -f "$stage/$f" ] || die 70 "ar-age reported success but wrote no $f"
 done
@@ -120,6 +127,11 @@ done
 
 echo "$prog: reports as of $AS_OF written:"
 for f in $reports; do
-	lines=$(wc -l <"$OUT/$f")
-	echo "  $OUT/$f: $((lines - 1)) rows"
+	case $f in
+	*.csv)
+		lines=$(wc -l <"$OUT/$f")
+		echo "  $OUT/$f: $((lines - 1)) rows" ;;
+	*)
+		echo "  $OUT/$f: $(wc -c <"$OUT/$f") bytes" ;;
+	esac
 done

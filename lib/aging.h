@@ -90,6 +90,7 @@ struct aging_row {
 	uint32_t key;          /* the caller's key id (customer, collector, ...) */
 	currency_id currency;
 	uint32_t next;         /* next row of the same key, + 1; 0 ends */
+	uint32_t oldest_doc;   /* the caller's note of the oldest overdue debit, + 1; 0: none */
 };
 
 /* Add one item; AR_ERANGE (row unchanged) when a sum would overflow. */

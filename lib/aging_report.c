@@ -2,6 +2,7 @@
 #include "aging_report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "money.h"
@@ -28,6 +29,11 @@ aging_report_init(struct aging_report *rep, const struct aging_policy *policy,
 void
 aging_report_free(struct aging_report *rep)
 {
+	for (size_t i = 0; i < rep->n_oldest; i++)
+		free(rep->oldest_docs[i]);
+	free(rep->oldest_docs);
+	rep->oldest_docs = NULL;
+	rep->n_oldest = rep->cap_oldest = 0;
 	aging_table_free(&rep->table);
 	strtab_free(rep->groups);
 	rep->groups = NULL;
@@ -78,6 +84,52 @@ column_or_master(const struct csvio_record *rec, int col, const char *master, si
 	return s;
 }
 
+/*
+ * The item just added is the row's oldest overdue debit (newer: more days
+ * than any before) or ties with it: keep its doc_no, the lowest on a tie.
+ */
+static ar_err
+note_oldest(struct aging_report *rep, struct aging_row *row,
+    const struct csvio_record *rec, const struct item_columns *cols, bool newer)
+{
+	size_t len;
+	const char *doc = items_field(rec, cols->doc_no, &len);
+	char **slot, *copy;
+
+	if (row->oldest_doc == 0) {
+		if (rep->n_oldest == rep->cap_oldest) {
+			size_t cap = rep->cap_oldest ? rep->cap_oldest * 2 : 256;
+			char **docs = realloc(rep->oldest_docs, cap * sizeof *docs);
+
+			if (docs == NULL)
+				return AR_ENOMEM;
+			rep->oldest_docs = docs;
+			rep->cap_oldest = cap;
+		}
+		rep->oldest_docs[rep->n_oldest++] = NULL;
+		row->oldest_doc = (uint32_t)rep->n_oldest;
+		newer = true;
+	}
+	slot = &rep->oldest_docs[row->oldest_doc - 1];
+	if (!newer && *slot != NULL && strcmp(doc, *slot) >= 0)
+		return AR_OK;
+	if ((copy = malloc(len + 1)) == NULL)
+		return AR_ENOMEM;
+	memcpy(copy, doc, len);
+	copy[len] = '\0';
+	free(*slot);
+	*slot = copy;
+	return AR_OK;
+}
+
+const char *
+aging_report_oldest_doc(const struct aging_report *rep, const struct aging_row *row)
+{
+	if (row->oldest_doc == 0 || row->oldest_days <= 0)
+		return NULL;
+	return rep->oldest_docs[row->oldest_doc - 1];
+}
+
 ar_err
 aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
     const struct item_columns *cols, const struct item *it, uint32_t customer,
@@ -114,7 +166,17 @@ aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
 	}
 	if ((row = aging_table_row(&rep->table, key, it->currency)) == NULL)
 		return AR_ENOMEM;
-	return aging_row_add(row, &rep->policy, pos, it->amount);
+	if (!rep->track_oldest)
+		return aging_row_add(row, &rep->policy, pos, it->amount);
+	{
+		int32_t before = row->oldest_days;
+
+		if ((err = aging_row_add(row, &rep->policy, pos, it->amount)) != AR_OK)
+			return err;
+		if (it->amount > 0 && pos.days > 0 && pos.days >= before)
+			return note_oldest(rep, row, rec, cols, pos.days > before);
+		return AR_OK;
+	}
 }
 
 static const char *
@@ -127,6 +189,12 @@ static const struct strtab *
 keys_of(const struct aging_report *rep)
 {
 	return rep->group_by == AGING_GROUP_CUSTOMER ? rep->customers->ids : rep->groups;
+}
+
+const char *
+aging_report_key(const struct aging_report *rep, const struct aging_row *row)
+{
+	return strtab_key(keys_of(rep), row->key);
 }
 
 ar_err

@@ -36,6 +36,16 @@ struct aging_report {
 	unsigned long from_terms;          /* no due_date: doc_date + terms */
 	unsigned long credits_from_doc;    /* credit without due_date: doc_date */
 	unsigned long not_in_master;       /* items of customers not in the file */
+	/*
+	 * With track_oldest set (before the first item), each row remembers
+	 * the doc_no of its oldest overdue debit (the most days overdue; the
+	 * lowest doc_no among equals, so input order does not matter): one
+	 * string per row, replaced as older items come, so memory still
+	 * follows the rows.  Read it with aging_report_oldest_doc().
+	 */
+	bool track_oldest;
+	char **oldest_docs;                /* [row->oldest_doc - 1], owned */
+	size_t n_oldest, cap_oldest;
 };
 
 /* customers is the caller's (loaded or empty); the report interns into it. */
@@ -78,6 +88,13 @@ aging_report_prefetch_row(const struct aging_report *rep, uint32_t customer)
 ar_err aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
     const struct item_columns *cols, const struct item *it, uint32_t customer,
     struct aging_position pos);
+
+/* The doc_no of a row's oldest overdue debit; NULL when none is overdue. */
+const char *aging_report_oldest_doc(const struct aging_report *rep,
+    const struct aging_row *row);
+
+/* The text of a row's key (customer id, collector, ...). */
+const char *aging_report_key(const struct aging_report *rep, const struct aging_row *row);
 
 /* Rows sorted by key, then currency. */
 ar_err aging_report_sort(struct aging_report *rep);

@@ -27,7 +27,7 @@
 #define VALUE_MAX 1100		/* iniparser reads lines of at most 1022 bytes */
 
 /* The getters test a type as the bit 1u << type. */
-enum cfg_type { T_STRING, T_ENUM, T_INT, T_BOOL, T_CHAR, T_BUCKETS, T_CURRENCY };
+enum cfg_type { T_STRING, T_ENUM, T_INT, T_BOOL, T_CHAR, T_BUCKETS, T_CURRENCY, T_AMOUNT };
 
 /*
  * One row per key.  A section ending in ".*" is a pattern: [currency.*]

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "money.h"
+
 #define BUCKET_DAYS_MAX 36500
 
 static const char *const decimal_choices[] = { "point", "comma", NULL };
@@ -46,6 +48,10 @@ static const struct cfg_key schema[] = {
 	    "company name on reports and letters" },
 	{ "company", "default_currency", T_CURRENCY, "MYR", NULL, 0, 0,
 	    "currency of amounts that name none" },
+	{ "report", "lpd_min_amount", T_AMOUNT, "50000", NULL, 0, 0,
+	    "large past due: past-due amount from which a customer is listed, in each row's currency" },
+	{ "report", "lpd_min_days", T_INT, "90", NULL, 0, 36500,
+	    "large past due: only items overdue by more than this many days count" },
 	{ "currency.*", "exponent", T_INT, NULL, NULL, 0, 6,
 	    "decimal places, overriding the built-in table" },
 };
@@ -237,6 +243,20 @@ canonical(const struct cfg_key *row, const char *raw, char *buf, size_t size)
 			snprintf(buf + strlen(buf), size - strlen(buf), "%s%d",
 			    i ? "," : "", b[i]);
 		return buf;
+	case T_AMOUNT:
+		/*
+		 * Read in each row's currency when used; here it must read with
+		 * the most decimals any currency has, and not be negative.
+		 */
+		{
+			int64_t minor;
+
+			if (money_parse(s, strlen(s), 6, MONEY_DECIMAL_POINT, &minor) != AR_OK ||
+			    minor < 0)
+				return NULL;
+		}
+		snprintf(buf, size, "%s", s);
+		return buf;
 	case T_CURRENCY:
 		for (i = 0; i < 3 && s[i] >= 'A' && s[i] <= 'Z'; i++)
 			continue;
@@ -276,6 +296,8 @@ expected(const struct cfg_key *row, char *buf, size_t size)
 		snprintf(buf, size, "1 to %d increasing whole numbers from 1 to %d "
 		    "separated by commas", CONFIG_BUCKETS_MAX, BUCKET_DAYS_MAX);
 		return buf;
+	case T_AMOUNT:
+		return "an amount of zero or more, such as 50000 or 50,000.00";
 	default:
 		return "a currency code (three capital letters such as MYR)";
 	}

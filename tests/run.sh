@@ -5,10 +5,10 @@
 #
 # 1. unit tests: each $BUILD/tests/test_* prints "ok - NAME" / "not ok - NAME";
 # 2. golden cases: tests/cases/TOOL/CASE/ holds `cmd` (a shell line run in a
-#    scratch copy of the folder, with the built commands first on PATH and
-#    $SHARED naming ../shared), the inputs, `expected.out` (stdout; absent =
-#    must be empty), `expected.err` (stderr; absent = must be empty),
-#    `status` (exit status; absent = 0), `expected/` (files the command must
+#    scratch copy of the folder, with the built commands first on PATH,
+#    $SHARED naming ../shared and $ROOT the repository), the inputs,
+#    `expected.out` (stdout; absent = must be empty), `expected.err`
+#    (stderr; absent = must be empty), `status` (exit status; absent = 0), `expected/` (files the command must
 #    leave behind, compared byte for byte);
 # 3. script tests: tests/scripts/*.sh, pass when they exit 0;
 # 4. fuzz smoke: each $FUZZ_BUILD/fuzz/* runs $FUZZ_SECONDS seconds.
@@ -24,6 +24,8 @@ case $fuzz_build in ""|/*) ;; *) fuzz_build=$root/$fuzz_build ;; esac
 pattern=${1:-}
 SHARED=${AR_SHARED:-$root/../shared}
 export SHARED
+ROOT=$root   # cases run in a scratch copy: $ROOT/tests/scripts/... finds helpers
+export ROOT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LC_ALL=C.UTF-8 TZ=UTC
