@@ -244,6 +244,19 @@ share_of(int64_t part, int64_t whole)
 	return whole == 0 ? 0 : (double)part / (double)whole;
 }
 
+/* The sheet's title: bold and larger, on one line that spills to the right. */
+static lxw_format *
+title_style(struct aging_xlsx *x)
+{
+	lxw_format *f = workbook_add_format(xlsx_workbook(x->book));
+
+	if (f != NULL) {
+		format_set_bold(f);
+		format_set_font_size(f, 14);
+	}
+	return f;
+}
+
 static ar_err
 write_summary(struct aging_xlsx *x, const struct aging_report *rep,
     const struct currency_total *t, const int *order, int ncur)
@@ -264,7 +277,7 @@ write_summary(struct aging_xlsx *x, const struct aging_report *rep,
 	/* The header block: what this is, as of when, made from what. */
 	snprintf(buf, sizeof buf, "%s%sAccounts receivable aging", x->info.company,
 	    x->info.company[0] ? ": " : "");
-	if ((err = put_text(x, ws, row++, 0, buf, bold)) != AR_OK)
+	if ((err = put_text(x, ws, row++, 0, buf, title_style(x))) != AR_OK)
 		return err;
 	if ((err = put_text(x, ws, row, 0, "As of", NULL)) != AR_OK ||
 	    (err = xlsx_write_date(x->book, ws, row++, 1, rep->policy.as_of)) != AR_OK)
@@ -306,6 +319,8 @@ write_summary(struct aging_xlsx *x, const struct aging_report *rep,
 	    (err = xlsx_write_integer(x->book, ws, row++, 1, (int64_t)items)) != AR_OK)
 		return failed(x, err, NULL);
 	row++;
+	/* The notes above spill over empty cells; the table alone sizes the columns. */
+	xlsx_forget_widths(x->book, ws);
 
 	/* Totals: currency, buckets, total, customers, items. */
 	head = row;
@@ -368,6 +383,8 @@ write_summary(struct aging_xlsx *x, const struct aging_report *rep,
 	}
 	/* Widths before the chart, which sits below and does not count. */
 	xlsx_fit_columns(x->book, ws);
+	/* Column A holds the header block's labels too ("Large past due"). */
+	worksheet_set_column(ws, 0, 0, 16, NULL);
 	if (ncur > 0) {
 		lxw_chart *chart = workbook_add_chart(xlsx_workbook(x->book), LXW_CHART_COLUMN_STACKED);
 

@@ -382,6 +382,14 @@ note_width(struct xlsx_book *b, lxw_worksheet *ws, uint16_t col, size_t width)
 		s->width[col] = width > UINT16_MAX ? UINT16_MAX : (uint16_t)width;
 }
 
+void
+xlsx_forget_widths(struct xlsx_book *b, lxw_worksheet *ws)
+{
+	for (size_t i = 0; i < b->nsheets; i++)
+		if (b->sheets[i].ws == ws && b->sheets[i].width != NULL)
+			memset(b->sheets[i].width, 0, b->sheets[i].ncols * sizeof *b->sheets[i].width);
+}
+
 /* East Asian wide and fullwidth characters take two columns. */
 static bool
 is_wide(uint32_t cp)

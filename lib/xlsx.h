@@ -97,6 +97,12 @@ ar_err xlsx_write_header(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row,
 ar_err xlsx_autofilter(struct xlsx_book *b, lxw_worksheet *ws, uint32_t first,
     uint32_t last, uint16_t ncols);
 
+/*
+ * Forget the widths recorded so far on ws: a header block of long notes
+ * above a table should spill over empty cells, not widen the table.
+ */
+void xlsx_forget_widths(struct xlsx_book *b, lxw_worksheet *ws);
+
 /* Set every used column's width to fit what was written (within 8..60). */
 void xlsx_fit_columns(struct xlsx_book *b, lxw_worksheet *ws);
 
