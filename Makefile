@@ -96,6 +96,7 @@ bench:
 	$(Q)sh mk/deps.sh bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)BUILD=$(BUILD) sh bench/run.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-xlsx.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz
