@@ -32,7 +32,8 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) -lm
+EXPAT_LIBS ?= -lexpat
+LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(EXPAT_LIBS) -lm
 
 ifeq ($(V),1)
 Q =
