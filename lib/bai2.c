@@ -1,0 +1,763 @@
+/*
+ * bai2.c - BAI2 reader (see bai2.h).
+ *
+ * BAI2 is not CSV: records end with '/', fields have no quoting, the last
+ * field of a 16 record is free text that may hold ',' and '/', 88 records
+ * continue the previous record and several records may share a physical
+ * line (fixed-80 blocks).  So csvio does not fit; the file is read whole,
+ * cut into raw records here, 88s are joined to their record, and each
+ * logical record is split on ',' by a small cursor.
+ *
+ * Non-UTF-8 text (BAI2 is nominally ASCII, legacy banks send Latin-1) is
+ * taken as ISO-8859-1 and converted, field by field, so output is always
+ * UTF-8; control characters become spaces.
+ */
+#include "bai2.h"
+
+#include "money.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BAI2_FILE_MAX   (64L * 1024 * 1024)
+#define BAI2_RECORD_MAX (64 * 1024)
+#define BAI2_FIELDS_MAX 1024
+
+struct field {
+	const char *s;
+	size_t n;
+};
+
+struct rd {
+	const char *name;
+	struct bank_error *err;
+	bank_txn_fn fn;
+	void *ctx;
+	/* the logical record being built (a record plus its 88s) */
+	int code;
+	long line;
+	char *rec;
+	size_t len, cap;
+	bool have;
+	/* structure */
+	bool in_file, in_group, in_account, done;
+	currency_id group_cur;
+	bool group_has_cur;
+	civil_day asof;
+	struct bank_statement st;
+	int64_t acct_sum, grp_sum, file_sum;
+	long acct_recs, grp_recs, file_recs, grp_accounts, file_groups;
+};
+
+static ar_err
+fail(struct rd *r, long line, ar_err e, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
+	va_end(ap);
+	return e;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+known_code(int c)
+{
+	return c == 1 || c == 2 || c == 3 || c == 16 || c == 49 || c == 88 ||
+	    c == 98 || c == 99;
+}
+
+/* A record start "NN," with a known NN at b[i]; used to cut lines. */
+static bool
+record_start(const char *b, size_t n, size_t i)
+{
+	return i + 2 < n && is_digit(b[i]) && is_digit(b[i + 1]) &&
+	    b[i + 2] == ',' && known_code((b[i] - '0') * 10 + b[i + 1] - '0');
+}
+
+static ar_err
+append(struct rd *r, const char *s, size_t n)
+{
+	if (r->len + n + 1 > BAI2_RECORD_MAX)
+		return fail(r, r->line, AR_ESYNTAX,
+		    "record (with its 88 continuations) longer than %d bytes",
+		    BAI2_RECORD_MAX);
+	if (r->len + n + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		char *p;
+
+		while (cap < r->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(r->rec, cap)) == NULL)
+			return AR_ENOMEM;
+		r->rec = p;
+		r->cap = cap;
+	}
+	memcpy(r->rec + r->len, s, n);
+	r->len += n;
+	r->rec[r->len] = '\0';
+	return AR_OK;
+}
+
+/* Cursor over comma-separated fields; false when there are no more. */
+static bool
+next_field(const char *s, size_t n, size_t *pos, struct field *f)
+{
+	size_t i = *pos;
+
+	if (i > n)
+		return false;
+	f->s = s + i;
+	while (i < n && s[i] != ',')
+		i++;
+	f->n = (size_t)(s + i - f->s);
+	*pos = i + 1;   /* past the comma; n + 1 once the last field is read */
+	return true;
+}
+
+static size_t
+trim_len(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+static bool
+field_eq(struct field f, const char *lit)
+{
+	return f.n == strlen(lit) && memcmp(f.s, lit, f.n) == 0;
+}
+
+/* Amount as written, optional sign, digits; blank is 0 when blank_ok. */
+static bool
+parse_amount(struct field f, bool blank_ok, int64_t *v)
+{
+	size_t i = 0, n = trim_len(f.s, f.n);
+	bool neg = false;
+	int64_t a = 0;
+
+	while (i < n && f.s[i] == ' ')
+		i++;
+	if (i == n) {
+		*v = 0;
+		return blank_ok;
+	}
+	if (f.s[i] == '+' || f.s[i] == '-')
+		neg = f.s[i++] == '-';
+	if (i == n)
+		return false;
+	for (; i < n; i++) {
+		if (!is_digit(f.s[i]) || a > (INT64_MAX - 9) / 10)
+			return false;
+		a = a * 10 + (f.s[i] - '0');
+	}
+	*v = neg ? -a : a;
+	return true;
+}
+
+static bool
+parse_long(struct field f, long *v)
+{
+	int64_t a;
+
+	if (!parse_amount(f, false, &a) || a < 0 || a > 1000000000)
+		return false;
+	*v = (long)a;
+	return true;
+}
+
+static bool
+parse_yymmdd(struct field f, civil_day *d)
+{
+	int v[3];
+
+	if (f.n != 6)
+		return false;
+	for (int i = 0; i < 6; i++)
+		if (!is_digit(f.s[i]))
+			return false;
+	for (int i = 0; i < 3; i++)
+		v[i] = (f.s[2 * i] - '0') * 10 + f.s[2 * i + 1] - '0';
+	/* Two-digit years: the format dates from 1987; 70..99 are 19xx. */
+	return date_from_ymd(v[0] < 70 ? 2000 + v[0] : 1900 + v[0], v[1], v[2],
+	    d) == AR_OK;
+}
+
+static bool
+utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+		size_t k;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1, cp = c & 0x1f, min = 0x80;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2, cp = c & 0x0f, min = 0x800;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return false;
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= n || (s[i + j] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + j] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+/*
+ * Copy text into dst[cap] as UTF-8, trimmed, truncated on a character
+ * boundary; invalid UTF-8 is read as ISO-8859-1.
+ */
+static void
+copy_text(char *dst, size_t cap, const char *src, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	bool latin1;
+	size_t o = 0, i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	n = trim_len(src, n);
+	if (i > n)
+		i = n;
+	latin1 = !utf8_valid(s + i, n - i);
+	for (; i < n; i++) {
+		unsigned c = s[i];
+		size_t k;
+
+		if (c < 0x20 || c == 0x7f) {
+			if (o + 1 >= cap)
+				break;
+			dst[o++] = ' ';
+		} else if (c < 0x80) {
+			if (o + 1 >= cap)
+				break;
+			dst[o++] = (char)c;
+		} else if (latin1) {
+			if (o + 2 >= cap)
+				break;
+			dst[o++] = (char)(0xc0 | c >> 6);
+			dst[o++] = (char)(0x80 | (c & 0x3f));
+		} else {
+			k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (o + k >= cap)
+				break;
+			memcpy(dst + o, s + i, k);
+			o += k;
+			i += k - 1;
+		}
+	}
+	dst[o] = '\0';
+}
+
+/*
+ * Skip the funds type field at *pos and its extra fields (V: date, time;
+ * S: three amounts; D: count then count pairs).  Gives the value date of
+ * V in *vdate.  False when the funds type is not one BAI2 defines.
+ */
+static bool
+skip_funds(const char *s, size_t n, size_t *pos, civil_day *vdate)
+{
+	struct field f, g;
+	long cnt;
+
+	if (!next_field(s, n, pos, &f))
+		return true;
+	f.n = trim_len(f.s, f.n);
+	if (f.n == 0 || field_eq(f, "0") || field_eq(f, "1") ||
+	    field_eq(f, "2") || field_eq(f, "Z"))
+		return true;
+	if (field_eq(f, "V")) {
+		if (next_field(s, n, pos, &g) && vdate != NULL &&
+		    !parse_yymmdd(g, vdate))
+			return false;
+		next_field(s, n, pos, &g);
+		return true;
+	}
+	if (field_eq(f, "S")) {
+		for (int i = 0; i < 3; i++)
+			next_field(s, n, pos, &g);
+		return true;
+	}
+	if (field_eq(f, "D")) {
+		if (!next_field(s, n, pos, &g) || !parse_long(g, &cnt) ||
+		    cnt > BAI2_FIELDS_MAX)
+			return false;
+		for (long i = 0; i < 2 * cnt; i++)
+			next_field(s, n, pos, &g);
+		return true;
+	}
+	return false;
+}
+
+/* Where the text of a 16 record starts in rec, or -1 when not yet reached. */
+static long
+text_start_16(const char *s, size_t n)
+{
+	size_t pos = 0;
+	struct field f;
+
+	if (!next_field(s, n, &pos, &f) || !next_field(s, n, &pos, &f))
+		return -1;
+	if (!skip_funds(s, n, &pos, NULL))
+		return -1;
+	if (!next_field(s, n, &pos, &f) || !next_field(s, n, &pos, &f))
+		return -1;
+	return pos <= n ? (long)pos : -1;
+}
+
+static ar_err
+add(struct rd *r, int64_t *acc, int64_t v)
+{
+	if (money_add(acc, v) != AR_OK)
+		return fail(r, r->line, AR_ERANGE, "control total overflows");
+	return AR_OK;
+}
+
+static ar_err
+check_trailer(struct rd *r, const char *what, int64_t sum, long recs,
+    struct field *fs, int nf, int count_field)
+{
+	int64_t total;
+	long cnt;
+	char msg[200];
+
+	/* A blank control total is 0 (moj's account_trailer_amount_blank). */
+	if (nf < 1 || !parse_amount(fs[0], true, &total))
+		return fail(r, r->line, AR_ESYNTAX,
+		    "%s: control total is not a number", what);
+	if (total != sum) {
+		snprintf(msg, sizeof msg,
+		    "%s: control total %lld, the records add up to %lld", what,
+		    (long long)total, (long long)sum);
+		r->err->line = r->line;
+		snprintf(r->err->message, sizeof r->err->message, "%s", msg);
+		return AR_ERANGE;
+	}
+	if (nf <= count_field || trim_len(fs[count_field].s, fs[count_field].n) == 0)
+		return AR_OK;   /* the record count is optional */
+	if (!parse_long(fs[count_field], &cnt))
+		return fail(r, r->line, AR_ESYNTAX,
+		    "%s: record count is not a number", what);
+	if (cnt != recs) {
+		snprintf(msg, sizeof msg, "%s: record count %ld, found %ld records",
+		    what, cnt, recs);
+		r->err->line = r->line;
+		snprintf(r->err->message, sizeof r->err->message, "%s", msg);
+		return AR_ERANGE;
+	}
+	return AR_OK;
+}
+
+static ar_err
+do_16(struct rd *r)
+{
+	struct bank_txn t;
+	struct field f, amt, bref, cref;
+	size_t pos = 0, n = r->len;
+	const char *s = r->rec;
+	long type;
+	int64_t a;
+	civil_day vdate = DATE_NONE;
+	ar_err e;
+
+	memset(&t, 0, sizeof t);
+	t.line = r->line;
+	t.currency = r->st.currency;
+	t.booking_date = r->asof;
+	if (!next_field(s, n, &pos, &f) || !parse_long(f, &type) || f.n != 3)
+		return fail(r, r->line, AR_ESYNTAX,
+		    "16 record: type code is not three digits");
+	if (type < 100 || type > 699)
+		return fail(r, r->line, AR_ESYNTAX,
+		    "16 record: type code %ld is neither a credit (100-399) nor a debit (400-699)",
+		    type);
+	copy_text(t.type_code, sizeof t.type_code, f.s, f.n);
+	if (!next_field(s, n, &pos, &amt) || !parse_amount(amt, false, &a) || a < 0)
+		return fail(r, r->line, AR_ESYNTAX,
+		    "16 record: amount is not a number of minor units");
+	if (!skip_funds(s, n, &pos, &vdate))
+		return fail(r, r->line, AR_ESYNTAX,
+		    "16 record: bad funds type or availability");
+	bref.s = cref.s = s;
+	bref.n = cref.n = 0;
+	next_field(s, n, &pos, &bref);
+	next_field(s, n, &pos, &cref);
+	copy_text(t.bank_ref, sizeof t.bank_ref, bref.s, bref.n);
+	copy_text(t.end_to_end, sizeof t.end_to_end, cref.s, cref.n);
+	if (pos <= n)
+		copy_text(t.reference, sizeof t.reference, s + pos, n - pos);
+	t.amount = type < 400 ? a : -a;
+	t.value_date = vdate != DATE_NONE ? vdate : r->asof;
+	if ((e = add(r, &r->acct_sum, a)) != AR_OK)
+		return e;
+	if ((e = r->fn(r->ctx, &r->st, &t)) != AR_OK)
+		return fail(r, r->line, e, "", ar_strerror(e), 0, 0);
+	return AR_OK;
+}
+
+static ar_err
+do_03(struct rd *r, struct field *fs, int nf)
+{
+	size_t pos = 0, n = r->len;
+	const char *s = r->rec;
+	struct field f, a;
+	int64_t v;
+	ar_err e;
+
+	(void)fs;
+	memset(&r->st, 0, sizeof r->st);
+	r->st.line = r->line;
+	r->st.opening_date = r->st.closing_date = r->asof;
+	if (nf < 1 || trim_len(fs[0].s, fs[0].n) == 0)
+		return fail(r, r->line, AR_ESYNTAX, "03 record: no account number");
+	next_field(s, n, &pos, &f);
+	copy_text(r->st.account, sizeof r->st.account, f.s, f.n);
+	snprintf(r->st.id, sizeof r->st.id, "%s", r->st.account);
+	r->st.currency = r->group_cur;
+	if (next_field(s, n, &pos, &f) && trim_len(f.s, f.n) > 0) {
+		if (currency_lookup(f.s, trim_len(f.s, f.n), &r->st.currency) != AR_OK)
+			return fail(r, r->line, AR_ECURRENCY,
+			    "03 record: unknown currency");
+	} else if (!r->group_has_cur) {
+		/* BAI2: no currency anywhere means US dollars. */
+		if (currency_lookup("USD", 3, &r->st.currency) != AR_OK)
+			return fail(r, r->line, AR_ECURRENCY, "USD unknown");
+	}
+	/* Summaries: type code, amount, item count, funds type (+ extras). */
+	while (next_field(s, n, &pos, &f)) {
+		struct field cnt;
+
+		/*
+		 * A blank type code stands alone: svb's "015,35217175,,,/"
+		 * has one empty field too many before its 88, moov-io's
+		 * sample4 writes ",,,," for an absent summary.
+		 */
+		if (trim_len(f.s, f.n) == 0)
+			continue;
+
+		a.s = s;
+		a.n = 0;
+		next_field(s, n, &pos, &a);
+		if (!parse_amount(a, true, &v))
+			return fail(r, r->line, AR_ESYNTAX,
+			    "03 record: summary amount is not a number");
+		next_field(s, n, &pos, &cnt);
+		if (!skip_funds(s, n, &pos, NULL))
+			return fail(r, r->line, AR_ESYNTAX,
+			    "03 record: bad funds type");
+		if ((e = add(r, &r->acct_sum, v)) != AR_OK)
+			return e;
+		if (field_eq(f, "010")) {
+			r->st.has_opening = true;
+			r->st.opening = v;
+		} else if (field_eq(f, "015")) {
+			r->st.has_closing = true;
+			r->st.closing = v;
+		}
+	}
+	return AR_OK;
+}
+
+/* Process the logical record in r->rec. */
+static ar_err
+process(struct rd *r)
+{
+	struct field fs[BAI2_FIELDS_MAX];
+	int nf = 0;
+	size_t pos = 0;
+	ar_err e;
+	long recs_here = r->acct_recs;
+
+	if (r->code != 16)
+		while (nf < BAI2_FIELDS_MAX && next_field(r->rec, r->len, &pos, &fs[nf]))
+			nf++;
+	if (r->done)
+		return fail(r, r->line, AR_ESYNTAX, "record %02d after the 99 file trailer", r->code);
+	if (!r->in_file && r->code != 1)
+		return fail(r, r->line, AR_ESYNTAX,
+		    "file does not start with an 01 file header (found %02d)", r->code);
+	(void)recs_here;
+	switch (r->code) {
+	case 1:
+		if (r->in_file)
+			return fail(r, r->line, AR_ESYNTAX, "second 01 file header");
+		r->in_file = true;
+		return AR_OK;
+	case 2:
+		if (r->in_group)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "02 group header before the 98 trailer of the previous group");
+		r->in_group = true;
+		r->grp_sum = 0;
+		r->grp_accounts = 0;
+		if (nf < 4 || !parse_yymmdd(fs[3], &r->asof))
+			return fail(r, r->line, AR_ESYNTAX,
+			    "02 record: as-of date is not YYMMDD");
+		r->group_has_cur = nf > 5 && trim_len(fs[5].s, fs[5].n) > 0;
+		if (r->group_has_cur &&
+		    currency_lookup(fs[5].s, trim_len(fs[5].s, fs[5].n), &r->group_cur) != AR_OK)
+			return fail(r, r->line, AR_ECURRENCY,
+			    "02 record: unknown currency");
+		return AR_OK;
+	case 3:
+		if (!r->in_group || r->in_account)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "03 record outside a group or inside another account");
+		r->in_account = true;
+		r->acct_sum = 0;
+		return do_03(r, fs, nf);
+	case 16:
+		if (!r->in_account)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "16 record outside an account");
+		return do_16(r);
+	case 49: {
+		char what[100];
+
+		if (!r->in_account)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "49 record without an 03 account");
+		snprintf(what, sizeof what, "account %s", r->st.account);
+		if ((e = check_trailer(r, what, r->acct_sum, r->acct_recs, fs, nf, 1)) != AR_OK)
+			return e;
+		r->in_account = false;
+		r->grp_accounts++;
+		return add(r, &r->grp_sum, r->acct_sum);
+	}
+	case 98:
+		if (!r->in_group || r->in_account)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "98 record without a group or inside an account");
+		if ((e = check_trailer(r, "group", r->grp_sum, r->grp_recs, fs, nf, 2)) != AR_OK)
+			return e;
+		r->in_group = false;
+		r->file_groups++;
+		return add(r, &r->file_sum, r->grp_sum);
+	case 99:
+		if (r->in_group)
+			return fail(r, r->line, AR_ESYNTAX,
+			    "99 file trailer inside a group");
+		if ((e = check_trailer(r, "file", r->file_sum, r->file_recs, fs, nf, 2)) != AR_OK)
+			return e;
+		r->done = true;
+		return AR_OK;
+	default:
+		return fail(r, r->line, AR_ESYNTAX, "unknown record type %02d", r->code);
+	}
+}
+
+/* A new raw record (code, content) from the file. */
+static ar_err
+raw_record(struct rd *r, int code, long line, const char *s, size_t n)
+{
+	ar_err e;
+
+	n = trim_len(s, n);
+	if (code == 88) {
+		long ts;
+
+		if (!r->have)
+			return fail(r, line, AR_ESYNTAX,
+			    "88 continuation without a record to continue");
+		/*
+		 * Text of a 16 continues with a space between lines; anything
+		 * else continues with the next field.
+		 */
+		ts = r->code == 16 ? text_start_16(r->rec, r->len) : -1;
+		if ((e = append(r, ts >= 0 ? " " : ",", 1)) != AR_OK)
+			return e;
+		if (ts >= 0 && (size_t)ts == r->len - 1)
+			r->rec[--r->len] = '\0';    /* empty text: no space */
+		if ((e = append(r, s, n)) != AR_OK)
+			return e;
+	} else {
+		if (r->have && (e = process(r)) != AR_OK)
+			return e;
+		r->have = true;
+		r->code = code;
+		r->line = line;
+		r->len = 0;
+		if ((e = append(r, s, n)) != AR_OK)
+			return e;
+		if (code == 2)
+			r->grp_recs = 0;
+		if (code == 3)
+			r->acct_recs = 0;
+	}
+	/* Every physical record counts, 88s too, in every enclosing trailer. */
+	r->acct_recs++;
+	r->grp_recs++;
+	r->file_recs++;
+	return AR_OK;
+}
+
+static ar_err
+parse(struct rd *r, const char *b, size_t n)
+{
+	size_t p = 0;
+	long line = 1;
+	char *content = NULL;
+	size_t cap = 0;
+	ar_err e = AR_OK;
+
+	for (;;) {
+		size_t q, len = 0;
+		long start;
+		int code;
+
+		while (p < n && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r' ||
+		    b[p] == '\n'))
+			if (b[p++] == '\n')
+				line++;
+		if (p == n)
+			break;
+		if (!(p + 2 < n && is_digit(b[p]) && is_digit(b[p + 1]) &&
+		    b[p + 2] == ',')) {
+			e = fail(r, line, AR_ESYNTAX,
+			    "expected a record type and a comma (NN,)");
+			break;
+		}
+		code = (b[p] - '0') * 10 + b[p + 1] - '0';
+		start = line;
+		q = p + 3;
+		if (cap < n - q + 1) {
+			free(content);
+			cap = n - q + 1;
+			if ((content = malloc(cap)) == NULL) {
+				e = AR_ENOMEM;
+				break;
+			}
+		}
+		for (;;) {
+			size_t look;
+
+			if (q == n) {
+				p = q;
+				break;
+			}
+			if (b[q] == '\r') {
+				q++;
+				continue;
+			}
+			if (b[q] == '\n') {
+				/*
+				 * A newline ends the record unless the next line
+				 * does not start a record (sample3 breaks a long
+				 * 16 over two lines): then it is joined.
+				 */
+				look = q + 1;
+				while (look < n && (b[look] == ' ' || b[look] == '\t' ||
+				    b[look] == '\r' || b[look] == '\n'))
+					look++;
+				if (look == n || record_start(b, n, look) ||
+				    code != 16) {
+					p = q;
+					break;
+				}
+				line++;
+				q++;
+				continue;
+			}
+			if (b[q] == '/') {
+				/* '/' ends a record before a line end or another record. */
+				look = q + 1;
+				while (look < n && (b[look] == ' ' || b[look] == '\t'))
+					look++;
+				if (look == n || b[look] == '\n' || b[look] == '\r' ||
+				    record_start(b, n, look)) {
+					p = look;
+					break;
+				}
+			}
+			if (b[q] == '\0') {
+				e = fail(r, line, AR_ESYNTAX, "NUL byte in the file");
+				goto out;
+			}
+			content[len++] = b[q++];
+		}
+		if (len > 0 && content[len - 1] == '/' && code != 16)
+			len--;
+		if ((e = raw_record(r, code, start, content, len)) != AR_OK)
+			break;
+	}
+	if (e == AR_OK && r->have)
+		e = process(r);
+	if (e == AR_OK && !r->done)
+		e = fail(r, line, AR_ESYNTAX, "no 99 file trailer at the end");
+out:
+	free(content);
+	return e;
+}
+
+ar_err
+bai2_read(FILE *fp, const char *name, bank_txn_fn fn, void *ctx,
+    struct bank_error *err)
+{
+	struct rd r;
+	char *buf = NULL, *p;
+	size_t len = 0, cap = 0, got;
+	ar_err e;
+
+	memset(err, 0, sizeof *err);
+	memset(&r, 0, sizeof r);
+	r.name = name;
+	r.err = err;
+	r.fn = fn;
+	r.ctx = ctx;
+	r.asof = DATE_NONE;
+	for (;;) {
+		if (len + 4096 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			if (cap > (size_t)BAI2_FILE_MAX + 8192) {
+				free(buf);
+				return fail(&r, 0, AR_ERANGE, "file larger than %ld bytes", BAI2_FILE_MAX);
+			}
+			if ((p = realloc(buf, cap)) == NULL) {
+				free(buf);
+				return AR_ENOMEM;
+			}
+			buf = p;
+		}
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		return fail(&r, 0, AR_EIO, "read error");
+	}
+	/* A UTF-8 BOM is not BAI2 but editors add it. */
+	p = buf;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3, len -= 3;
+	e = parse(&r, p ? p : "", len);
+	if (e != AR_OK && err->message[0] == '\0')
+		snprintf(err->message, sizeof err->message, "%s", ar_strerror(e));
+	free(r.rec);
+	free(buf);
+	return e;
+}
