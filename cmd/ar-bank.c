@@ -1,0 +1,360 @@
+/*
+ * ar-bank - bank statements (SWIFT MT940/MT942, ISO 20022 camt.053/054,
+ * BAI2) to the payments stream.
+ *
+ * The format is told from the first bytes of each input, or forced with
+ * --format.  The readers (lib/mt940.c, lib/camt.c, lib/bai2.c) check the
+ * balances and hand back one transaction at a time; this file only picks
+ * the reader and writes the rows.
+ *
+ * payment_id: banks give no identifier that is unique in every format
+ * (MT940 often says NONREF), so it is the statement id, ':' and the
+ * 1-based number of the transaction within the input file, counting
+ * debits too: the same file always gives the same ids, with or without
+ * --debits.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "bai2.h"
+#include "bank.h"
+#include "camt.h"
+#include "cli.h"
+#include "config.h"
+#include "csvio.h"
+#include "currency.h"
+#include "date.h"
+#include "diag.h"
+#include "money.h"
+#include "mt940.h"
+#include "outfile.h"
+
+enum {
+	OPT_FORMAT = CLI_OPT_FIRST_OWN,
+	OPT_DEBITS
+};
+
+/* No --as-of, --delimiter or --skip-bad: nothing is aged, the input is not CSV, and a statement is read whole or not at all. */
+static const struct option longopts[] = {
+	{ "config", required_argument, NULL, CLI_OPT_CONFIG },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, CLI_OPT_VERSION },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "debits", no_argument, NULL, OPT_DEBITS },
+	{ NULL, 0, NULL, 0 }
+};
+
+enum bank_format { FMT_DETECT, FMT_MT940, FMT_CAMT, FMT_BAI2 };
+
+typedef ar_err (*reader_fn)(FILE *, const char *, bank_txn_fn, void *,
+    struct bank_error *);
+
+struct bank_run {
+	struct cli_common common;
+	enum bank_format format;
+	bool debits;
+	struct cli_context ctx;
+	struct outfile out;
+	struct csvio_writer w;
+	unsigned long seq;      /* transactions seen in the current file */
+	unsigned long rows;
+	bool header_done;
+};
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+"usage: ar-bank [options] [FILE ...]\n"
+"Read bank statements in FILE (standard input when none or -) and write the\n"
+"payments stream: payment_id, value_date, currency, amount, payer,\n"
+"payer_account, reference, channel, bank_ref, statement, account,\n"
+"booking_date.  The format is told from the content: '<' is camt, \"01,\"\n"
+"is BAI2, a line starting :20:, :940: or {1: is MT940.  Opening + movements\n"
+"must equal closing balance of every statement.\n"
+"\n"
+"Options:\n"
+"  --format FMT        read FMT, do not guess: mt940, camt053, camt054, bai2\n"
+"  --debits            write debits too (negative amounts); default credits\n"
+"  -o, --output FILE   write FILE (whole or not at all) instead of stdout\n"
+"  --config FILE       read FILE instead of looking for ar.ini\n"
+"  -h, --help          print this help and exit\n"
+"  --version           print the version and exit\n"
+"\n"
+"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
+"71 out of memory, 73 cannot create output, 74 read or write error,\n"
+"78 bad configuration.\n"
+"See ar-bank(1), ar.ini(5), artools(7).\n");
+	exit(status);
+}
+
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "ar-bank: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'ar-bank --help' for more information.\n");
+	exit(EX_USAGE);
+}
+
+static void
+parse_options(int argc, char *argv[], struct bank_run *run)
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+		if (cli_common_option(&run->common, ch, optarg))
+			continue;
+		switch (ch) {
+		case OPT_FORMAT:
+			if (strcmp(optarg, "mt940") == 0)
+				run->format = FMT_MT940;
+			else if (strcmp(optarg, "camt053") == 0 || strcmp(optarg, "camt054") == 0)
+				run->format = FMT_CAMT;
+			else if (strcmp(optarg, "bai2") == 0)
+				run->format = FMT_BAI2;
+			else
+				usage_error("--format \"%s\" is not one of mt940, camt053, camt054, bai2", optarg);
+			break;
+		case OPT_DEBITS:
+			run->debits = true;
+			break;
+		default:
+			fprintf(stderr, "Try 'ar-bank --help' for more information.\n");
+			exit(EX_USAGE);
+		}
+	}
+	if (run->common.help)
+		usage(stdout, EX_OK);
+	if (run->common.version) {
+		cli_print_version("ar-bank");
+		exit(EX_OK);
+	}
+}
+
+static void
+fail(struct bank_run *run, int status)
+{
+	outfile_abort(&run->out);
+	exit(status);
+}
+
+static bool
+starts(const unsigned char *p, size_t n, const char *s)
+{
+	size_t m = strlen(s);
+
+	return n >= m && memcmp(p, s, m) == 0;
+}
+
+/* The format of the first n bytes of an input, FMT_DETECT when unknown. */
+static enum bank_format
+detect(const unsigned char *buf, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && buf[0] == 0xef && buf[1] == 0xbb && buf[2] == 0xbf)
+		i = 3;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	if (i < n && buf[i] == '<')
+		return FMT_CAMT;
+	if (starts(buf + i, n - i, "01,"))
+		return FMT_BAI2;
+	if (i < n && buf[i] == 0x01)
+		i++;
+	if (starts(buf + i, n - i, ":20:") || starts(buf + i, n - i, "{1:") ||
+	    starts(buf + i, n - i, ":940:"))
+		return FMT_MT940;
+	/* MT940 with a header line before the first tag: any line starting :20:. */
+	for (size_t j = i; j + 4 <= n; j++)
+		if ((buf[j] == '\n') && starts(buf + j + 1, n - j - 1, ":20:"))
+			return FMT_MT940;
+	return FMT_DETECT;
+}
+
+static void
+write_day(struct csvio_writer *w, civil_day d)
+{
+	char buf[16];
+
+	if (d == DATE_NONE) {
+		csvio_write_str(w, "");
+		return;
+	}
+	date_format(d, buf);
+	csvio_write_str(w, buf);
+}
+
+/* The header goes out with the first row (or at the end): an input that fails first leaves standard output empty. */
+static void
+write_header(struct bank_run *run)
+{
+	static const char *const header[] = {
+		"payment_id", "value_date", "currency", "amount", "payer",
+		"payer_account", "reference", "channel", "bank_ref", "statement",
+		"account", "booking_date"
+	};
+
+	if (run->header_done)
+		return;
+	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+		csvio_write_str(&run->w, header[i]);
+	csvio_end_record(&run->w);
+	run->header_done = true;
+}
+
+static ar_err
+on_txn(void *p, const struct bank_statement *st, const struct bank_txn *t)
+{
+	struct bank_run *run = p;
+	struct csvio_writer *w = &run->w;
+	char id[96], amount[MONEY_TEXT_MAX];
+
+	run->seq++;
+	if (t->amount < 0 && !run->debits)
+		return AR_OK;
+	write_header(run);
+	snprintf(id, sizeof id, "%s:%lu", st->id, run->seq);
+	money_format(t->amount, currency_exponent(t->currency), amount);
+	csvio_write_str(w, id);
+	write_day(w, t->value_date);
+	csvio_write_str(w, currency_code(t->currency));
+	csvio_write_str(w, amount);
+	csvio_write_str(w, t->payer);
+	csvio_write_str(w, t->payer_account);
+	csvio_write_str(w, t->reference);
+	csvio_write_str(w, "");
+	csvio_write_str(w, t->bank_ref);
+	csvio_write_str(w, st->id);
+	csvio_write_str(w, st->account);
+	write_day(w, t->booking_date);
+	csvio_end_record(w);
+	run->rows++;
+	diag_progress(run->rows);
+	return AR_OK;
+}
+
+/*
+ * fp positioned at its start, able to go back there: a pipe is copied to
+ * a temporary file first, so the reader sees every byte and the line
+ * numbers stay right.
+ */
+static FILE *
+rewindable(struct bank_run *run, FILE *fp, const char *name)
+{
+	char buf[65536];
+	FILE *tmp;
+	size_t n;
+
+	if (fseek(fp, 0, SEEK_SET) == 0)
+		return fp;
+	if ((tmp = tmpfile()) == NULL) {
+		diag_error("cannot make a temporary file: %s", strerror(errno));
+		fail(run, EX_CANTCREAT);
+	}
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n) {
+			diag_error("cannot write a temporary file: %s", strerror(errno));
+			fail(run, EX_IOERR);
+		}
+	if (ferror(fp)) {
+		diag_error("cannot read %s: %s", name, strerror(errno));
+		fail(run, EX_IOERR);
+	}
+	rewind(tmp);
+	return tmp;
+}
+
+static void
+read_file(struct bank_run *run, const char *path)
+{
+	const char *name = path ? path : "<stdin>";
+	unsigned char head[4096];
+	enum bank_format fmt = run->format;
+	struct bank_error e = { 0, "" };
+	reader_fn reader;
+	FILE *fp, *in;
+	size_t n;
+	ar_err err;
+
+	if (path == NULL)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		diag_error("cannot open %s: %s", path, strerror(errno));
+		fail(run, EX_NOINPUT);
+	}
+	in = rewindable(run, fp, name);
+	if (fmt == FMT_DETECT) {
+		n = fread(head, 1, sizeof head, in);
+		if (ferror(in)) {
+			diag_error("cannot read %s: %s", name, strerror(errno));
+			fail(run, EX_IOERR);
+		}
+		rewind(in);
+		if ((fmt = detect(head, n)) == FMT_DETECT) {
+			diag_at(name, 1, "cannot tell the format (not MT940, camt or BAI2); "
+			    "use --format");
+			fail(run, EX_DATAERR);
+		}
+	}
+	reader = fmt == FMT_MT940 ? mt940_read : fmt == FMT_CAMT ? camt_read : bai2_read;
+	run->seq = 0;
+	err = reader(in, name, on_txn, run, &e);
+	if (in != fp)
+		fclose(in);
+	if (fp != stdin)
+		fclose(fp);
+	if (err == AR_OK)
+		return;
+	if (err == AR_ENOMEM) {
+		diag_error("out of memory");
+		fail(run, EX_OSERR);
+	}
+	diag_at(name, e.line, "%s", e.message[0] ? e.message : ar_strerror(err));
+	fail(run, err == AR_EIO ? EX_IOERR : EX_DATAERR);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct bank_run run;
+	char msg[1024];
+	ar_err err;
+
+	diag_init("ar-bank");
+	parse_options(argc, argv, &run);
+	if ((err = cli_resolve(&run.common, &run.ctx, msg, sizeof msg)) != AR_OK) {
+		diag_error("%s", msg);
+		if (err == AR_EUSAGE)
+			fprintf(stderr, "Try 'ar-bank --help' for more information.\n");
+		return ar_exit_code(err);
+	}
+	if (outfile_open(&run.out, run.common.output) != AR_OK) {
+		diag_error("cannot create %s: %s", run.common.output, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	csvio_writer_init(&run.w, run.out.fp, ',', false);
+	if (optind == argc) {
+		read_file(&run, NULL);
+	} else {
+		for (int i = optind; i < argc; i++)
+			read_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
+	}
+	diag_progress_done();
+	write_header(&run);
+	if (outfile_commit(&run.out) != AR_OK) {
+		diag_error("cannot write %s: %s",
+		    run.common.output ? run.common.output : "standard output", strerror(errno));
+		return EX_IOERR;
+	}
+	config_free(run.ctx.config);
+	return EX_OK;
+}
