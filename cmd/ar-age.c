@@ -136,15 +136,6 @@ CLI_COMMON_HELP
 	exit(status);
 }
 
-static void
-usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ar-age: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ar-age --help' for more information.\n");
-	exit(EX_USAGE);
-}
-
 static long
 parse_count(const char *opt, const char *arg, long max)
 {
@@ -157,7 +148,7 @@ parse_count(const char *opt, const char *arg, long max)
 		char msg[128];
 
 		snprintf(msg, sizeof msg, "%s \"%%s\" is not a whole number from 0 to %ld", opt, max);
-		usage_error(msg, arg);
+		cli_usage_error(msg, arg);
 	}
 	return v;
 }
@@ -190,7 +181,7 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 			else if (strcmp(optarg, "currency") == 0)
 				o->group_by = AGING_GROUP_CURRENCY;
 			else
-				usage_error("--group-by \"%s\" is not customer, collector, company or currency", optarg);
+				cli_usage_error("--group-by \"%s\" is not customer, collector, company or currency", optarg);
 			break;
 		case OPT_MIN_PAST_DUE:
 			o->min_past_due = optarg;
@@ -216,11 +207,11 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 		exit(EX_OK);
 	}
 	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
-		usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
+		cli_usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
 	if (o->xlsx_path && o->group_by != AGING_GROUP_CUSTOMER)
-		usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
+		cli_usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
 	if (o->journal_path && !o->xlsx_path)
-		usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
+		cli_usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
 }
 
 /* The policy: ar.ini's [aging], then the options over it. */
@@ -239,15 +230,15 @@ resolve_policy(struct age_run *run)
 	else if (strcmp(basis, "doc") == 0)
 		p->basis = AGING_BASIS_DOC;
 	else
-		usage_error("--basis \"%s\" is not due or doc", basis);
+		cli_usage_error("--basis \"%s\" is not due or doc", basis);
 	if (strcmp(credits, "own-date") == 0)
 		p->credits = AGING_CREDITS_OWN_DATE;
 	else if (strcmp(credits, "current") == 0)
 		p->credits = AGING_CREDITS_CURRENT;
 	else
-		usage_error("--credits \"%s\" is not own-date or current", credits);
+		cli_usage_error("--credits \"%s\" is not own-date or current", credits);
 	if (aging_buckets_parse(buckets, &p->buckets) != AR_OK)
-		usage_error("--buckets \"%s\" is not 1 to 12 increasing numbers of days, e.g. 30,60,90,120", buckets);
+		cli_usage_error("--buckets \"%s\" is not 1 to 12 increasing numbers of days, e.g. 30,60,90,120", buckets);
 	p->default_terms_days = (int)config_get_long(cfg, "aging:default_terms_days");
 	p->past_due_days = (int)run->o.min_days;
 	/* Only the workbook's Large Past Due sheet reads past_due then. */
@@ -649,7 +640,7 @@ main(int argc, char *argv[])
 	run.only_currency = -1;
 	if (run.o.currency && currency_lookup(run.o.currency, strlen(run.o.currency),
 	    &run.only_currency) != AR_OK)
-		usage_error("--currency \"%s\" is not a known currency code", run.o.currency);
+		cli_usage_error("--currency \"%s\" is not a known currency code", run.o.currency);
 	if (customers_init(&run.customers, 65536) != AR_OK ||
 	    aging_report_init(&run.report, &run.policy, run.o.group_by, &run.customers) != AR_OK) {
 		diag_error("out of memory");

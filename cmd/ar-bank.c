@@ -96,15 +96,6 @@ usage(FILE *fp, int status)
 }
 
 static void
-usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ar-bank: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ar-bank --help' for more information.\n");
-	exit(EX_USAGE);
-}
-
-static void
 parse_options(int argc, char *argv[], struct bank_run *run)
 {
 	int ch;
@@ -121,7 +112,7 @@ parse_options(int argc, char *argv[], struct bank_run *run)
 			else if (strcmp(optarg, "bai2") == 0)
 				run->format = FMT_BAI2;
 			else
-				usage_error("--format \"%s\" is not one of mt940, camt053, camt054, bai2", optarg);
+				cli_usage_error("--format \"%s\" is not one of mt940, camt053, camt054, bai2", optarg);
 			break;
 		case OPT_DEBITS:
 			run->debits = true;

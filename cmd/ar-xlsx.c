@@ -104,15 +104,6 @@ usage(FILE *fp, int status)
 }
 
 static void
-usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ar-xlsx: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ar-xlsx --help' for more information.\n");
-	exit(EX_USAGE);
-}
-
-static void
 out_of_memory(void)
 {
 	diag_error("out of memory");
@@ -149,7 +140,7 @@ parse_types(struct xlsx_opts *o, const char *arg)
 		enum col_type type;
 
 		if (eq == NULL || eq == tok || !parse_type(eq + 1, &type))
-			usage_error("--types entry \"%s\" is not COLUMN=money|date|integer|text", tok);
+			cli_usage_error("--types entry \"%s\" is not COLUMN=money|date|integer|text", tok);
 		*eq = '\0';
 		t = realloc(o->types, (o->ntypes + 1) * sizeof *t);
 		if (t == NULL)
@@ -196,7 +187,7 @@ parse_options(int argc, char *argv[], struct xlsx_opts *o)
 		exit(EX_OK);
 	}
 	if (o->common.output == NULL || *o->common.output == '\0')
-		usage_error("%s", "-o OUT.xlsx is required: a workbook is not written to standard output");
+		cli_usage_error("%s", "-o OUT.xlsx is required: a workbook is not written to standard output");
 }
 
 /* "1-30", "121+": the bucket columns of ar-age. */
@@ -526,7 +517,7 @@ main(int argc, char *argv[])
 	parse_options(argc, argv, &run.o);
 	ninputs = optind < argc ? (size_t)(argc - optind) : 1;
 	if (run.o.nsheets > ninputs)
-		usage_error("%s", "more --sheet names than inputs");
+		cli_usage_error("%s", "more --sheet names than inputs");
 	if ((err = cli_resolve(&run.o.common, &run.ctx, msg, sizeof msg)) != AR_OK) {
 		diag_error("%s", msg);
 		if (err == AR_EUSAGE)

@@ -11,11 +11,16 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ar.h"
 #include "config.h"
 #include "date.h"
 #include "items.h"
+#include "diag.h"
+
+/* For commands (only they exit): a usage error, worded by diag_usage, exit 64. */
+#define cli_usage_error(...) (diag_usage(__VA_ARGS__), exit(64))
 
 enum {
 	CLI_OPT_CONFIG = 0x1000,

@@ -37,6 +37,19 @@ diag_error(const char *fmt, ...)
 }
 
 void
+diag_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	diag_progress_done();
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+}
+
+void
 diag_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;

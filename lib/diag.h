@@ -23,6 +23,10 @@ void diag_error(const char *fmt, ...)
 void diag_at(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* "PROG: MESSAGE" and the hint to --help: a usage error; the command exits 64. */
+void diag_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 /*
  * Progress on a terminal: "PROG: 1200000 rows\r" at most a few times a
  * second, only when stderr is a TTY.  diag_progress_done() clears the line.
