@@ -98,6 +98,7 @@ bench:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)BUILD=$(BUILD) sh bench/run.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-xlsx.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-import.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

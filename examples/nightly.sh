@@ -3,8 +3,12 @@
 #
 #   nightly.sh [DATA_DIR [OUT_DIR]]
 #
-# DATA_DIR (default: the folder this script is in) holds items.csv,
-# customers.csv and ar.ini.  OUT_DIR (default: DATA_DIR/out) receives:
+# DATA_DIR (default: the folder this script is in) holds customers.csv,
+# ar.ini and the open items: fbl5n.txt, the ERP's SAP FBL5N list export,
+# or items.csv.  When fbl5n.txt is there the run starts from it: ar-import
+# turns it into items.csv in the run's own work folder (checking the list's
+# control totals; man 1 ar-import), and items.csv in DATA_DIR, if any, is
+# not read.  OUT_DIR (default: DATA_DIR/out) receives:
 #
 #   aging.csv               one row per customer and currency
 #   aging.xlsx              the same aging as a workbook: Summary with chart,
@@ -30,7 +34,8 @@
 # status otherwise (man 7 artools: 65 bad data, 66 missing input,
 # 73 cannot write, 78 bad ar.ini, ...); 64 for bad arguments; 66 when an
 # input file is missing; 75 when another run holds the lock; 127 when
-# ar-age is not on PATH; 70 if ar-age exits 0 without writing its report.
+# ar-age (or, with fbl5n.txt, ar-import) is not on PATH; 70 if ar-age exits
+# 0 without writing its report.
 set -eu
 
 prog=nightly.sh
@@ -58,10 +63,17 @@ case $AS_OF in
 *) die 64 "AR_AS_OF \"$AS_OF\" is not a date (expected YYYY-MM-DD)" ;;
 esac
 
-for f in items.csv customers.csv ar.ini; do
+# The open items: the ERP extract when there is one, else items.csv.
+extract=
+[ -e "$DATA/fbl5n.txt" ] && extract=fbl5n.txt
+for f in ${extract:-items.csv} customers.csv ar.ini; do
 	[ -r "$DATA/$f" ] || die 66 "cannot read $DATA/$f"
 done
 command -v ar-age >/dev/null 2>&1 || die 127 "ar-age not found on PATH ($PATH)"
+if [ -n "$extract" ]; then
+	command -v ar-import >/dev/null 2>&1 ||
+		die 127 "ar-import not found on PATH ($PATH)"
+fi
 
 # The reports name customers: readable by the owner and the group only.
 umask 027
@@ -97,6 +109,22 @@ step() {
 		exit "$rc"
 	}
 }
+
+# From the ERP extract: ar-import writes items.csv into a work folder inside
+# the staging folder (removed with it: only the reports are published), and
+# the aging steps run in that folder, beside links to DATA_DIR's other
+# inputs, so that the reports name their inputs as a run from items.csv does.
+if [ -n "$extract" ]; then
+	work=$stage/work
+	mkdir "$work" || die 73 "cannot create $work"
+	step import ar-import -o "$work/items.csv" "$extract"
+	for f in customers.csv journal.csv; do
+		if [ -e "$f" ]; then
+			ln -s "$DATA/$f" "$work/$f" || die 73 "cannot link $f into $work"
+		fi
+	done
+	cd "$work"
+fi
 
 # journal.csv is optional: without it the workbook has no journal columns.
 journal=

@@ -299,6 +299,41 @@ config_has(const struct ar_config *cfg, const char *key)
 	return lookup(cfg, key, 0, NULL) != NULL;
 }
 
+bool
+config_has_section(const struct ar_config *cfg, const char *section)
+{
+	char buf[128];
+	size_t i;
+
+	for (i = 0; section[i] != '\0' && i < sizeof buf - 1; i++)
+		buf[i] = (char)tolower((unsigned char)section[i]);
+	buf[i] = '\0';
+	return cfg->ini != NULL && section[i] == '\0' &&
+	    iniparser_find_entry(cfg->ini, buf) == 1;
+}
+
+size_t
+config_profiles(const struct ar_config *cfg, const char *kind,
+    const char **names, size_t max)
+{
+	size_t n = 0, k = strlen(kind);
+	const char *s;
+	int i, nsec;
+
+	if (cfg->ini == NULL)
+		return 0;
+	nsec = iniparser_getnsec(cfg->ini);
+	for (i = 0; i < nsec; i++) {
+		s = iniparser_getsecname(cfg->ini, i);
+		if (s == NULL || strncmp(s, kind, k) != 0 || s[k] != '.' || s[k + 1] == '\0')
+			continue;
+		if (n < max)
+			names[n] = s + k + 1;
+		n++;
+	}
+	return n;
+}
+
 const char *
 config_get_string(const struct ar_config *cfg, const char *key)
 {

@@ -77,6 +77,23 @@ size_t config_get_buckets(const struct ar_config *cfg, const char *key,
 bool config_has(const struct ar_config *cfg, const char *key);
 
 /*
+ * Profiles: [import.NAME] and [bank.NAME], NAME 1 to
+ * CONFIG_PROFILE_NAME_MAX letters, digits, '-' or '_' (case folded).
+ * Whether the file has the section ("import.sap-fbl5n", any case); keys
+ * of a profile with no default answer only when config_has says so.
+ */
+#define CONFIG_PROFILE_NAME_MAX 40
+bool config_has_section(const struct ar_config *cfg, const char *section);
+
+/*
+ * The NAMEs of the profiles of one kind ("import" or "bank") the file
+ * defines, in file order, lower case, valid as long as cfg: at most max
+ * in names[]; returns how many there are.
+ */
+size_t config_profiles(const struct ar_config *cfg, const char *kind,
+    const char **names, size_t max);
+
+/*
  * Apply the [currency.CODE] sections to the currency table (currency.h).
  * Done by config_load; exposed for tests.
  */

@@ -27,7 +27,12 @@
 #define VALUE_MAX 1100		/* iniparser reads lines of at most 1022 bytes */
 
 /* The getters test a type as the bit 1u << type. */
-enum cfg_type { T_STRING, T_ENUM, T_INT, T_BOOL, T_CHAR, T_BUCKETS, T_CURRENCY, T_AMOUNT };
+enum cfg_type {
+	T_STRING, T_ENUM, T_INT, T_BOOL, T_CHAR, T_BUCKETS, T_CURRENCY, T_AMOUNT,
+	T_ENCODING,	/* a character set iconv knows */
+	T_DATEFMT,	/* a strptime format of dates */
+	T_DOCMAP	/* ERP:STREAM document types, comma separated */
+};
 
 /*
  * One row per key.  A section ending in ".*" is a pattern: [currency.*]

@@ -10,6 +10,7 @@
 #include "config_int.h"
 
 #include <ctype.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,8 @@ static const char *const decimal_choices[] = { "point", "comma", NULL };
 static const char *const date_order_choices[] = { "day-first", "month-first", NULL };
 static const char *const basis_choices[] = { "due", "doc", NULL };
 static const char *const credits_choices[] = { "own-date", "current", NULL };
+static const char *const layout_choices[] = { "csv", "list", NULL };
+static const char *const sign_choices[] = { "as-is", "negate", NULL };
 
 /* Keep man/ar.ini.5 and ar.ini.example in step with this table. */
 static const struct cfg_key schema[] = {
@@ -54,22 +57,131 @@ static const struct cfg_key schema[] = {
 	    "large past due: only items overdue by more than this many days count" },
 	{ "currency.*", "exponent", T_INT, NULL, NULL, 0, 6,
 	    "decimal places, overriding the built-in table" },
+
+	/*
+	 * [import.NAME]: an ERP extract's layout for ar-import.  A key left
+	 * out takes the built-in profile's value when NAME is a built-in
+	 * (sap-fbl5n ...), else the default here.  Caption keys list the
+	 * captions a column may have, separated by commas; with header = no
+	 * they are column numbers from 1.
+	 */
+	{ "import.*", "layout", T_ENUM, NULL, layout_choices, 0, 0,
+	    "csv (delimited with a header) or list (SAP list export, |-framed)" },
+	{ "import.*", "delimiter", T_CHAR, NULL, NULL, 0, 0,
+	    "field separator" },
+	{ "import.*", "encoding", T_ENCODING, NULL, NULL, 0, 0,
+	    "character set of the file (a byte order mark wins)" },
+	{ "import.*", "skip_lines", T_INT, NULL, NULL, 0, 100000,
+	    "lines ignored before looking for the header" },
+	{ "import.*", "header", T_BOOL, NULL, NULL, 0, 0,
+	    "whether the file has a header line (no: captions are column numbers)" },
+	{ "import.*", "decimal", T_ENUM, NULL, decimal_choices, 0, 0,
+	    "decimal separator of amounts" },
+	{ "import.*", "date_order", T_ENUM, NULL, date_order_choices, 0, 0,
+	    "how 01/02/2026 reads" },
+	{ "import.*", "date_format", T_DATEFMT, NULL, NULL, 0, 0,
+	    "strptime format of dates, when not one date_order reads" },
+	{ "import.*", "sign", T_ENUM, NULL, sign_choices, 0, 0,
+	    "as-is: positive means the customer owes; negate: the opposite" },
+	{ "import.*", "credit_values", T_STRING, NULL, NULL, 0, 0,
+	    "values of the debit_credit column that mark a credit" },
+	{ "import.*", "total_marker", T_STRING, NULL, NULL, 0, 0,
+	    "text that starts the first cell of subtotal and total lines" },
+	{ "import.*", "doc_types", T_DOCMAP, NULL, NULL, 0, 0,
+	    "document types of the ERP to the stream's, such as RV:INV, DG:CN" },
+	{ "import.*", "company_code", T_STRING, NULL, NULL, 0, 0,
+	    "company written on every item when the file has no company column" },
+	{ "import.*", "default_currency", T_CURRENCY, NULL, NULL, 0, 0,
+	    "currency of items when the file has no currency column" },
+	{ "import.*", "customer", T_STRING, NULL, NULL, 0, 0, "captions of the customer column" },
+	{ "import.*", "name", T_STRING, NULL, NULL, 0, 0, "captions of the customer name column" },
+	{ "import.*", "doc_no", T_STRING, NULL, NULL, 0, 0, "captions of the document number column" },
+	{ "import.*", "doc_type", T_STRING, NULL, NULL, 0, 0, "captions of the document type column" },
+	{ "import.*", "doc_date", T_STRING, NULL, NULL, 0, 0, "captions of the document date column" },
+	{ "import.*", "due_date", T_STRING, NULL, NULL, 0, 0, "captions of the due date column" },
+	{ "import.*", "currency", T_STRING, NULL, NULL, 0, 0, "captions of the currency column" },
+	{ "import.*", "amount", T_STRING, NULL, NULL, 0, 0, "captions of the amount column" },
+	{ "import.*", "company", T_STRING, NULL, NULL, 0, 0, "captions of the company code column" },
+	{ "import.*", "ref", T_STRING, NULL, NULL, 0, 0, "captions of the reference column" },
+	{ "import.*", "dispute", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the dispute column (passed on as written)" },
+	{ "import.*", "block", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the dunning block column (passed on as written)" },
+	{ "import.*", "debit_credit", T_STRING, NULL, NULL, 0, 0,
+	    "captions of a debit/credit indicator column (S/H, D/C)" },
+
+	/* [bank.NAME]: a bank's CSV statement layout for ar-bank --format csv. */
+	{ "bank.*", "delimiter", T_CHAR, ",", NULL, 0, 0, "field separator" },
+	{ "bank.*", "encoding", T_ENCODING, "utf-8", NULL, 0, 0,
+	    "character set of the file (a byte order mark wins)" },
+	{ "bank.*", "skip_lines", T_INT, "0", NULL, 0, 100000,
+	    "lines ignored before looking for the header" },
+	{ "bank.*", "header", T_BOOL, "yes", NULL, 0, 0,
+	    "whether the file has a header line (no: captions are column numbers)" },
+	{ "bank.*", "decimal", T_ENUM, "point", decimal_choices, 0, 0,
+	    "decimal separator of amounts" },
+	{ "bank.*", "date_order", T_ENUM, "day-first", date_order_choices, 0, 0,
+	    "how 01/02/2026 reads" },
+	{ "bank.*", "date_format", T_DATEFMT, NULL, NULL, 0, 0,
+	    "strptime format of dates, when not one date_order reads" },
+	{ "bank.*", "sign", T_ENUM, "as-is", sign_choices, 0, 0,
+	    "as-is: positive is money in; negate: the opposite (card statements)" },
+	{ "bank.*", "credit_values", T_STRING, "C,CR,CRDT,Credit", NULL, 0, 0,
+	    "values of the debit_credit column that mark money in" },
+	{ "bank.*", "debit_values", T_STRING, "D,DR,DBIT,Debit", NULL, 0, 0,
+	    "values of the debit_credit column that mark money out" },
+	{ "bank.*", "default_currency", T_CURRENCY, NULL, NULL, 0, 0,
+	    "currency of rows when the file has no currency column" },
+	{ "bank.*", "account", T_STRING, "", NULL, 0, 0,
+	    "account written in the account column" },
+	{ "bank.*", "value_date", T_STRING, NULL, NULL, 0, 0, "captions of the value date column" },
+	{ "bank.*", "booking_date", T_STRING, NULL, NULL, 0, 0, "captions of the booking date column" },
+	{ "bank.*", "amount", T_STRING, NULL, NULL, 0, 0, "captions of a signed amount column" },
+	{ "bank.*", "credit", T_STRING, NULL, NULL, 0, 0, "captions of a money-in column" },
+	{ "bank.*", "debit", T_STRING, NULL, NULL, 0, 0, "captions of a money-out column" },
+	{ "bank.*", "debit_credit", T_STRING, NULL, NULL, 0, 0,
+	    "captions of a debit/credit indicator column" },
+	{ "bank.*", "currency", T_STRING, NULL, NULL, 0, 0, "captions of the currency column" },
+	{ "bank.*", "payer", T_STRING, NULL, NULL, 0, 0, "captions of the payer name column" },
+	{ "bank.*", "payer_account", T_STRING, NULL, NULL, 0, 0, "captions of the payer account column" },
+	{ "bank.*", "reference", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the remittance text columns (joined with a space)" },
+	{ "bank.*", "bank_ref", T_STRING, NULL, NULL, 0, 0, "captions of the bank reference column" },
+	{ "bank.*", "channel", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the payment channel column (IBG, DuitNow, JomPAY, FPX)" },
+	{ "bank.*", "ref1", T_STRING, NULL, NULL, 0, 0, "captions of a JomPAY/DuitNow Ref-1 column" },
+	{ "bank.*", "ref2", T_STRING, NULL, NULL, 0, 0, "captions of a JomPAY/DuitNow Ref-2 column" },
+	{ "bank.*", "balance", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the running balance column (checked row by row)" },
+	/* further [bank.*] keys go here */
 };
 #define NSCHEMA (sizeof schema / sizeof schema[0])
 
-/* A pattern's parameter: for [currency.*], three letters (lower case here). */
+/*
+ * A pattern's parameter: for [currency.*], three letters; for a profile
+ * ([import.*], [bank.*]), 1 to CONFIG_PROFILE_NAME_MAX letters, digits,
+ * '-' and '_' (lower case here: iniparser folds names).
+ */
 static bool
 section_matches(const char *pattern, const char *section)
 {
-	size_t n = strlen(pattern);
+	size_t n = strlen(pattern), i;
 
 	if (n < 2 || strcmp(pattern + n - 2, ".*") != 0)
 		return strcmp(pattern, section) == 0;
 	if (strncmp(pattern, section, n - 1) != 0)
 		return false;
+	if (strcmp(pattern, "currency.*") == 0) {
+		section += n - 1;
+		return strlen(section) == 3 && islower((unsigned char)section[0]) &&
+		    islower((unsigned char)section[1]) && islower((unsigned char)section[2]);
+	}
 	section += n - 1;
-	return strlen(section) == 3 && islower((unsigned char)section[0]) &&
-	    islower((unsigned char)section[1]) && islower((unsigned char)section[2]);
+	for (i = 0; section[i] != '\0'; i++)
+		if (!islower((unsigned char)section[i]) && !isdigit((unsigned char)section[i]) &&
+		    section[i] != '-' && section[i] != '_')
+			return false;
+	return i >= 1 && i <= CONFIG_PROFILE_NAME_MAX;
 }
 
 const struct cfg_key *
@@ -197,6 +309,78 @@ cfg_parse_buckets(const char *s, int *out)
 	}
 }
 
+/* Whether iconv converts from s to UTF-8. */
+static bool
+encoding_ok(const char *s)
+{
+	iconv_t cd;
+
+	if (s[0] == '\0' || (cd = iconv_open("UTF-8", s)) == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
+/*
+ * A strptime format of a day: conversions among those that make sense
+ * for one (no time zone, no week numbers), with a day, a month and a year
+ * (or a day of the year and a year).
+ */
+static bool
+datefmt_ok(const char *s)
+{
+	bool day = false, month = false, year = false, yday = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '%')
+			continue;
+		switch (*++s) {
+		case 'd': case 'e': day = true; break;
+		case 'm': case 'b': case 'B': case 'h': month = true; break;
+		case 'y': case 'Y': year = true; break;
+		case 'j': yday = true; break;
+		case 'H': case 'M': case 'S': case 'T': case '%': case 'n': case 't':
+			break;
+		default:
+			return false;
+		}
+	}
+	return year && ((day && month) || yday);
+}
+
+/* "RV:INV, DR:INV, DG:CN": each pair an ERP type and a stream type. */
+static bool
+docmap_ok(const char *s)
+{
+	static const char *const types[] = { "INV", "CN", "DN", "PAY", "ADJ",
+	    "INT", "FEE" };
+	const char *colon, *end, *t;
+	size_t i, n;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		end = s + strcspn(s, ",");
+		if ((colon = memchr(s, ':', (size_t)(end - s))) == NULL || colon == s)
+			return false;
+		for (t = colon + 1; *t == ' '; t++)
+			continue;
+		for (n = 0; t + n < end && t[n] != ' ' && t[n] != '\t'; n++)
+			continue;
+		for (i = 0; i < sizeof types / sizeof types[0]; i++)
+			if (strlen(types[i]) == n && strncmp(types[i], t, n) == 0)
+				break;
+		if (i == sizeof types / sizeof types[0] || n == 0)
+			return false;
+		for (t += n; t < end; t++)
+			if (*t != ' ' && *t != '\t')
+				return false;
+		if (*end == '\0')
+			return true;
+		s = end + 1;
+	}
+}
+
 /*
  * Check raw against the row's type.  Returns the canonical text (raw
  * itself, a constant, or buf) or NULL when raw is not of the type.
@@ -257,6 +441,12 @@ canonical(const struct cfg_key *row, const char *raw, char *buf, size_t size)
 		}
 		snprintf(buf, size, "%s", s);
 		return buf;
+	case T_ENCODING:
+		return encoding_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
+	case T_DATEFMT:
+		return datefmt_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
+	case T_DOCMAP:
+		return docmap_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
 	case T_CURRENCY:
 		for (i = 0; i < 3 && s[i] >= 'A' && s[i] <= 'Z'; i++)
 			continue;
@@ -298,6 +488,13 @@ expected(const struct cfg_key *row, char *buf, size_t size)
 		return buf;
 	case T_AMOUNT:
 		return "an amount of zero or more, such as 50000 or 50,000.00";
+	case T_ENCODING:
+		return "a character set iconv knows, such as utf-8, utf-16le, cp1252, big5, gbk";
+	case T_DATEFMT:
+		return "a strptime format of a date, such as %d.%m.%Y";
+	case T_DOCMAP:
+		return "pairs ERP:TYPE separated by commas, TYPE one of "
+		    "INV, CN, DN, PAY, ADJ, INT, FEE";
 	default:
 		return "a currency code (three capital letters such as MYR)";
 	}

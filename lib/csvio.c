@@ -59,6 +59,7 @@ struct csvio_reader {
 	struct queued *q;
 	size_t nq, qhead, q_cap;
 
+	bool no_header;         /* columns are named "1", "2", ... */
 	bool have_header;
 	size_t ncol;
 	char *hdr_text;
@@ -313,6 +314,21 @@ take_header(struct csvio_reader *r, long line)
 		r->hdr[i].len = r->fld[i].len;
 		r->byname[i] = &r->hdr[i];
 	}
+	if (r->no_header) {
+		/* columns named by number; the record stays, as data */
+		free(r->hdr_text);
+		if ((r->hdr_text = malloc(n * 24 + 1)) == NULL) {
+			set_error(r, AR_ENOMEM, line, "out of memory");
+			return;
+		}
+		for (i = 0; i < n; i++) {
+			r->hdr[i].ptr = r->hdr_text + 24 * i;
+			r->hdr[i].len = (size_t)snprintf(r->hdr_text + 24 * i, 24, "%zu", i + 1);
+		}
+		r->ncol = n;
+		r->have_header = true;
+		return;
+	}
 	/* Sorting, not comparing every pair: a fuzzer's header can be huge. */
 	qsort(r->byname, n, sizeof *r->byname, cmp_name);
 	for (i = 1; i < n; i++) {
@@ -341,8 +357,10 @@ on_line_end(int c, void *data)
 		return;
 	if (n == 0)
 		;       /* a blank line, or the LF of a CRLF */
-	else if (!r->have_header)
-		take_header(r, line);
+	else if (!r->have_header && (take_header(r, line), !r->no_header))
+		;
+	else if (r->err != AR_OK)
+		;
 	else if (n != r->ncol)
 		set_error(r, AR_EFIELDS, line, "record has %zu field%s, header has %zu",
 		    n, n == 1 ? "" : "s", r->ncol);
@@ -502,6 +520,7 @@ csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
 	r->p_step = 4096;
 	csv_set_blk_size(&r->p, r->p_step);
 	r->fp = fp;
+	r->no_header = opts != NULL && opts->no_header;
 	r->eol = '\n';
 	r->line = 1;
 	*out = r;

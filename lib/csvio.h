@@ -41,9 +41,10 @@ struct csvio_record {
 
 struct csvio_opts {
 	char delimiter; /* ',' ';' '\t' '|' ... */
+	bool no_header; /* no header line: the columns are named "1", "2", ... */
 };
 
-#define CSVIO_OPTS_DEFAULT { ',' }
+#define CSVIO_OPTS_DEFAULT { ',', false }
 
 struct csvio_reader;
 

@@ -253,6 +253,11 @@ date_parse(const char *text, size_t len, const struct date_opts *opts,
 
 	switch (sep) {
 	case '-':
+		/* 24-11-2026: ERPNext's default date format (dd-mm-yyyy) */
+		if (a.len <= 2 && b.len <= 2 && c.len == 4)
+			return opts->order == DATE_MONTH_FIRST ?
+			    date_from_ymd(c.val, a.val, b.val, day) :
+			    date_from_ymd(c.val, b.val, a.val, day);
 		if (a.len != 4 || b.len != 2 || c.len != 2)
 			return AR_ESYNTAX;
 		return date_from_ymd(a.val, b.val, c.val, day);

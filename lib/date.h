@@ -42,6 +42,7 @@ struct date_opts {
  *   20261124              ISO basic (SAP's internal form), always
  *   24.11.2026            day first, always
  *   24/11/2026            day first, or month first per opts->order
+ *   24-11-2026            the same (ERPNext's dd-mm-yyyy)
  *   2026/11/24            year first (Chinese-locale exports), always
  *   115/11/24, 1151124    ROC year + 1911, when opts->roc
  *   46350                 Excel serial (1..2958465, optional .fraction of a

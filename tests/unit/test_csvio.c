@@ -88,6 +88,8 @@ put_field(struct buf *b, const char *s, size_t n)
 }
 
 /* Everything the reader says about in[0..n), as text. */
+static bool dump_no_header;	/* dump_reader with csvio_opts.no_header */
+
 static char *
 dump_reader(const char *in, size_t n, char delim)
 {
@@ -103,6 +105,7 @@ dump_reader(const char *in, size_t n, char delim)
 	fwrite(in, 1, n, fp);
 	rewind(fp);
 	o.delimiter = delim;
+	o.no_header = dump_no_header;
 	e = csvio_reader_from_stream(&r, fp, "t.csv", &o);
 	if (e != AR_OK) {
 		putf(&b, "open %s@%ld %s", err_name(e), r ? csvio_error_line(r) : -1,
@@ -888,7 +891,7 @@ rejects_nul_in_quoted_field(void)
 static void
 rejects_bad_delimiter(void)
 {
-	struct csvio_opts o = { '"' };
+	struct csvio_opts o = { '"', false };
 	struct csvio_reader *r = (struct csvio_reader *)1;
 	FILE *fp = fmemopen((char *)"a\n", 2, "r");
 
@@ -1099,7 +1102,7 @@ round_trip(char delim, bool crlf)
 		{ "", "", "", "" },
 	};
 	size_t nrec = sizeof fields / sizeof fields[0], i, j;
-	struct csvio_opts o = { delim };
+	struct csvio_opts o = { delim, false };
 	struct csvio_writer w;
 	struct csvio_reader *r;
 	struct csvio_record rec;
@@ -1227,6 +1230,22 @@ batch_ends_with_eof(void)
 	fclose(fp);
 }
 
+/* Header-less bank and ERP files: columns "1", "2", ...; the first line is data. */
+static void
+no_header_names_columns_by_number(void)
+{
+	char *d;
+
+	dump_no_header = true;
+	d = dump_reader("a,b,c\n1,2,3\n", 12, ',');
+	EXPECT_EQ_STR(d, "header 1|2|3\n1: a|b|c\n2: 1|2|3\nEOF");
+	free(d);
+	d = dump_reader("a,b\n1,2,3\n", 10, ',');
+	EXPECT_EQ_STR(d, "header 1|2\n1: a|b\nEFIELDS@2 record has 3 fields, header has 2");
+	free(d);
+	dump_no_header = false;
+}
+
 int
 main(void)
 {
@@ -1335,5 +1354,6 @@ main(void)
 	RUN(round_trip_semicolon_crlf);
 	RUN(round_trip_tab);
 	RUN(round_trip_single_empty_field);
+	RUN(no_header_names_columns_by_number);
 	return test_summary();
 }

@@ -247,6 +247,19 @@ date_parses_slashed_month_first(void)
 	EXPECT_ERR("24/11/2026", &mdy, AR_ERANGE);
 }
 
+/* ERPNext writes dd-mm-yyyy by default; read like the slashed form. */
+static void
+date_parses_dashed_with_year_last(void)
+{
+	EXPECT_DATE("24-11-2026", &dmy, "2026-11-24");
+	EXPECT_DATE("1-2-2026", &dmy, "2026-02-01");
+	EXPECT_DATE("11-24-2026", &mdy, "2026-11-24");
+	EXPECT_ERR("11-24-2026", &dmy, AR_ERANGE);
+	EXPECT_ERR("31-02-2026", &dmy, AR_ERANGE);
+	EXPECT_ERR("24-11-26", &dmy, AR_ESYNTAX);
+	EXPECT_ERR("124-11-2026", &dmy, AR_ESYNTAX);
+}
+
 static void
 date_rejects_31_february(void)
 {
@@ -534,6 +547,7 @@ main(void)
 	RUN(date_parses_dotted);
 	RUN(date_parses_slashed_day_first);
 	RUN(date_parses_slashed_month_first);
+	RUN(date_parses_dashed_with_year_last);
 	RUN(date_rejects_31_february);
 	RUN(date_rejects_29_february_2025);
 	RUN(date_rejects_month_0_and_13);
