@@ -99,6 +99,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-xlsx.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-import.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-bank.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

@@ -1,17 +1,20 @@
 /*
  * ar-bank - bank statements (SWIFT MT940/MT942, ISO 20022 camt.053/054,
- * BAI2) to the payments stream.
+ * BAI2, bank CSV through a [bank.NAME] profile) to the payments stream.
  *
  * The format is told from the first bytes of each input, or forced with
- * --format.  The readers (lib/mt940.c, lib/camt.c, lib/bai2.c) check the
- * balances and hand back one transaction at a time; this file only picks
- * the reader and writes the rows.
+ * --format.  CSV is never guessed: it needs --profile.  The readers
+ * (lib/mt940.c, lib/camt.c, lib/bai2.c, lib/bankcsv.c) check the balances
+ * and hand back one transaction at a time; this file only picks the
+ * reader and writes the rows.
  *
  * payment_id: banks give no identifier that is unique in every format
  * (MT940 often says NONREF), so it is the statement id, ':' and the
  * 1-based number of the transaction within the input file, counting
  * debits too: the same file always gives the same ids, with or without
- * --debits.
+ * --debits.  For CSV the statement id is the profile name, so the id is
+ * the profile name, ':' and the number of the row (1 for the first row
+ * after the header; rows with every cell empty are not counted).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,6 +27,7 @@
 
 #include "bai2.h"
 #include "bank.h"
+#include "bankcsv.h"
 #include "camt.h"
 #include "cli.h"
 #include "config.h"
@@ -31,13 +35,15 @@
 #include "currency.h"
 #include "date.h"
 #include "diag.h"
+#include "infile.h"
 #include "money.h"
 #include "mt940.h"
 #include "outfile.h"
 
 enum {
 	OPT_FORMAT = CLI_OPT_FIRST_OWN,
-	OPT_DEBITS
+	OPT_DEBITS,
+	OPT_PROFILE
 };
 
 /* No --as-of, --delimiter or --skip-bad: nothing is aged, the input is not CSV, and a statement is read whole or not at all. */
@@ -48,10 +54,11 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, CLI_OPT_VERSION },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "debits", no_argument, NULL, OPT_DEBITS },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ NULL, 0, NULL, 0 }
 };
 
-enum bank_format { FMT_DETECT, FMT_MT940, FMT_CAMT, FMT_BAI2 };
+enum bank_format { FMT_DETECT, FMT_MT940, FMT_CAMT, FMT_BAI2, FMT_CSV };
 
 typedef ar_err (*reader_fn)(FILE *, const char *, bank_txn_fn, void *,
     struct bank_error *);
@@ -60,6 +67,8 @@ struct bank_run {
 	struct cli_common common;
 	enum bank_format format;
 	bool debits;
+	const char *profile_name;
+	struct bankcsv_profile profile;
 	struct cli_context ctx;
 	struct outfile out;
 	struct csvio_writer w;
@@ -75,13 +84,17 @@ usage(FILE *fp, int status)
 "usage: ar-bank [options] [FILE ...]\n"
 "Read bank statements in FILE (standard input when none or -) and write the\n"
 "payments stream: payment_id, value_date, currency, amount, payer,\n"
-"payer_account, reference, channel, bank_ref, statement, account,\n"
-"booking_date.  The format is told from the content: '<' is camt, \"01,\"\n"
-"is BAI2, a line starting :20:, :940: or {1: is MT940.  Opening + movements\n"
-"must equal closing balance of every statement.\n"
+"payer_account, reference, channel, ref1, ref2, bank_ref, statement,\n"
+"account, booking_date.  The format is told from the content: '<' is camt,\n"
+"\"01,\" is BAI2, a SWIFT tag (:20:, :60F:), :940: or {1: is MT940; CSV needs\n"
+"--profile.  Opening + movements must equal the closing balance of every\n"
+"statement, and a CSV running balance must add up row by row.\n"
 "\n"
 "Options:\n"
-"  --format FMT        read FMT, do not guess: mt940, camt053, camt054, bai2\n"
+"  --format FMT        read FMT, do not guess: mt940, camt053, camt054, bai2,\n"
+"                      csv (csv needs --profile)\n"
+"  --profile NAME      read bank CSV with the [bank.NAME] profile of ar.ini\n"
+"                      (implies --format csv)\n"
 "  --debits            write debits too (negative amounts); default credits\n"
 "  -o, --output FILE   write FILE (whole or not at all) instead of stdout\n"
 "  --config FILE       read FILE instead of looking for ar.ini\n"
@@ -111,8 +124,13 @@ parse_options(int argc, char *argv[], struct bank_run *run)
 				run->format = FMT_CAMT;
 			else if (strcmp(optarg, "bai2") == 0)
 				run->format = FMT_BAI2;
+			else if (strcmp(optarg, "csv") == 0)
+				run->format = FMT_CSV;
 			else
-				cli_usage_error("--format \"%s\" is not one of mt940, camt053, camt054, bai2", optarg);
+				cli_usage_error("--format \"%s\" is not one of mt940, camt053, camt054, bai2, csv", optarg);
+			break;
+		case OPT_PROFILE:
+			run->profile_name = optarg;
 			break;
 		case OPT_DEBITS:
 			run->debits = true;
@@ -128,6 +146,12 @@ parse_options(int argc, char *argv[], struct bank_run *run)
 		cli_print_version("ar-bank");
 		exit(EX_OK);
 	}
+	if (run->profile_name != NULL && run->format == FMT_DETECT)
+		run->format = FMT_CSV;
+	if (run->format == FMT_CSV && run->profile_name == NULL)
+		cli_usage_error("--format csv needs --profile NAME (a [bank.NAME] section of ar.ini)");
+	if (run->format != FMT_CSV && run->profile_name != NULL)
+		cli_usage_error("--profile is for --format csv only");
 }
 
 static void
@@ -143,6 +167,24 @@ starts(const unsigned char *p, size_t n, const char *s)
 	size_t m = strlen(s);
 
 	return n >= m && memcmp(p, s, m) == 0;
+}
+
+/*
+ * A SWIFT field tag at p: ":NN:" or ":NNA:" (":20:", ":60F:"), or ":NS:".
+ * A statement cut out of a longer file (a bank portal's extract, a
+ * support ticket) may start at any field, not only :20:.
+ */
+static bool
+swift_tag(const unsigned char *p, size_t n)
+{
+	if (n >= 4 && p[0] == ':' && p[1] == 'N' && p[2] == 'S' && p[3] == ':')
+		return true;
+	if (n < 4 || p[0] != ':' || p[1] < '0' || p[1] > '9' || p[2] < '0' ||
+	    p[2] > '9')
+		return false;
+	if (p[3] == ':')
+		return true;
+	return n >= 5 && p[3] >= 'A' && p[3] <= 'Z' && p[4] == ':';
 }
 
 /* The format of the first n bytes of an input, FMT_DETECT when unknown. */
@@ -161,8 +203,8 @@ detect(const unsigned char *buf, size_t n)
 		return FMT_BAI2;
 	if (i < n && buf[i] == 0x01)
 		i++;
-	if (starts(buf + i, n - i, ":20:") || starts(buf + i, n - i, "{1:") ||
-	    starts(buf + i, n - i, ":940:"))
+	if (starts(buf + i, n - i, "{1:") || starts(buf + i, n - i, ":940:") ||
+	    swift_tag(buf + i, n - i))
 		return FMT_MT940;
 	/* MT940 with a header line before the first tag: any line starting :20:. */
 	for (size_t j = i; j + 4 <= n; j++)
@@ -190,7 +232,8 @@ write_header(struct bank_run *run)
 {
 	static const char *const header[] = {
 		"payment_id", "value_date", "currency", "amount", "payer",
-		"payer_account", "reference", "channel", "bank_ref", "statement",
+		"payer_account", "reference", "channel", "ref1", "ref2",
+		"bank_ref", "statement",
 		"account", "booking_date"
 	};
 
@@ -222,7 +265,9 @@ on_txn(void *p, const struct bank_statement *st, const struct bank_txn *t)
 	csvio_write_str(w, t->payer);
 	csvio_write_str(w, t->payer_account);
 	csvio_write_str(w, t->reference);
-	csvio_write_str(w, "");
+	csvio_write_str(w, t->channel);
+	csvio_write_str(w, t->ref1);
+	csvio_write_str(w, t->ref2);
 	csvio_write_str(w, t->bank_ref);
 	csvio_write_str(w, st->id);
 	csvio_write_str(w, st->account);
@@ -234,34 +279,24 @@ on_txn(void *p, const struct bank_statement *st, const struct bank_txn *t)
 }
 
 /*
- * fp positioned at its start, able to go back there: a pipe is copied to
- * a temporary file first, so the reader sees every byte and the line
+ * fp at its start, able to go back there: a pipe is copied to a temporary
+ * file first (infile.h), so the reader sees every byte and the line
  * numbers stay right.
  */
 static FILE *
 rewindable(struct bank_run *run, FILE *fp, const char *name)
 {
-	char buf[65536];
-	FILE *tmp;
-	size_t n;
+	FILE *in;
+	ar_err e;
 
-	if (fseek(fp, 0, SEEK_SET) == 0)
-		return fp;
-	if ((tmp = tmpfile()) == NULL) {
+	if ((in = infile_rewindable(fp, &e)) != NULL)
+		return in;
+	if (e == AR_ECREATE)
 		diag_error("cannot make a temporary file: %s", strerror(errno));
-		fail(run, EX_CANTCREAT);
-	}
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		if (fwrite(buf, 1, n, tmp) != n) {
-			diag_error("cannot write a temporary file: %s", strerror(errno));
-			fail(run, EX_IOERR);
-		}
-	if (ferror(fp)) {
-		diag_error("cannot read %s: %s", name, strerror(errno));
-		fail(run, EX_IOERR);
-	}
-	rewind(tmp);
-	return tmp;
+	else
+		diag_error("cannot copy %s to a temporary file: %s", name, strerror(errno));
+	fail(run, e == AR_ECREATE ? EX_CANTCREAT : EX_IOERR);
+	return NULL;
 }
 
 static void
@@ -296,9 +331,14 @@ read_file(struct bank_run *run, const char *path)
 			fail(run, EX_DATAERR);
 		}
 	}
-	reader = fmt == FMT_MT940 ? mt940_read : fmt == FMT_CAMT ? camt_read : bai2_read;
 	run->seq = 0;
-	err = reader(in, name, on_txn, run, &e);
+	if (fmt == FMT_CSV)
+		err = bankcsv_read(in, name, &run->profile, on_txn, run, &e);
+	else {
+		reader = fmt == FMT_MT940 ? mt940_read : fmt == FMT_CAMT ?
+		    camt_read : bai2_read;
+		err = reader(in, name, on_txn, run, &e);
+	}
 	if (in != fp)
 		fclose(in);
 	if (fp != stdin)
@@ -308,6 +348,11 @@ read_file(struct bank_run *run, const char *path)
 	if (err == AR_ENOMEM) {
 		diag_error("out of memory");
 		fail(run, EX_OSERR);
+	}
+	if (err == AR_ECONFIG) {
+		diag_error("[bank.%s]: %s", run->profile.name,
+		    e.message[0] ? e.message : ar_strerror(err));
+		fail(run, EX_CONFIG);
 	}
 	diag_at(name, e.line, "%s", e.message[0] ? e.message : ar_strerror(err));
 	fail(run, err == AR_EIO ? EX_IOERR : EX_DATAERR);
@@ -327,6 +372,13 @@ main(int argc, char *argv[])
 		if (err == AR_EUSAGE)
 			fprintf(stderr, "Try 'ar-bank --help' for more information.\n");
 		return ar_exit_code(err);
+	}
+	if (run.format == FMT_CSV &&
+	    bankcsv_profile_load(run.ctx.config, run.profile_name, &run.profile,
+	    msg, sizeof msg) != AR_OK) {
+		diag_error("%s", msg);
+		config_free(run.ctx.config);
+		return EX_CONFIG;
 	}
 	if (outfile_open(&run.out, run.common.output) != AR_OK) {
 		diag_error("cannot create %s: %s", run.common.output, strerror(errno));

@@ -11,9 +11,17 @@
  * Non-UTF-8 text (BAI2 is nominally ASCII, legacy banks send Latin-1) is
  * taken as ISO-8859-1 and converted, field by field, so output is always
  * UTF-8; control characters become spaces.
+ *
+ * The 88 continuations of a 16 are joined to its text with a '\n' (a blank
+ * once copied out), so that the "TAG: value" lines banks put there can be
+ * told apart: Goldman Sachs writes one tag per 88 (DBNM: debtor name,
+ * DACT: debtor account, CRNM/CACT for the creditor), Citi several on one
+ * line (BO: by-order-of account, BO1: its name).  The payer is the debtor
+ * of a credit and the creditor of a debit.
  */
 #include "bai2.h"
 
+#include "bank_channel.h"
 #include "money.h"
 
 #include <stdarg.h>
@@ -328,6 +336,84 @@ text_start_16(const char *s, size_t n)
 	return pos <= n ? (long)pos : -1;
 }
 
+/*
+ * BAI2 type codes: 100-399 credits, 400-699 debits, 700-899 not used by
+ * BAI for money (loan detail, reserved), 900-919 custom status, 920-959
+ * custom credits, 960-999 custom debits.  Non-money detail is read for
+ * the control totals and not handed over.
+ */
+static bool
+type_is_money(long type)
+{
+	return (type >= 100 && type <= 699) || (type >= 920 && type <= 999);
+}
+
+static bool
+type_is_credit(long type)
+{
+	return (type >= 100 && type <= 399) || (type >= 920 && type <= 959);
+}
+
+static const char *const text_tags[] = {
+	"DBNM", "CRNM", "DACT", "CACT", "DABA", "CABA", "DBIC", "CBIC",
+	"EREF", "CREF", "REMI", "IDNM", "BO", "BO1", "BO2", "BO3", "BO4",
+	"OB", "OB1", "OB2", "OB3", "BI", "BI1", "PY", "FR", "ENDT", "TRID",
+	NULL
+};
+
+/* Length of a known "TAG:" at s[i] (after a blank or line start), or 0. */
+static size_t
+tag_at(const char *s, size_t n, size_t i)
+{
+	size_t k, l;
+
+	if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n')
+		return 0;
+	for (k = 0; text_tags[k] != NULL; k++) {
+		l = strlen(text_tags[k]);
+		if (i + l < n && memcmp(s + i, text_tags[k], l) == 0 &&
+		    s[i + l] == ':')
+			return l + 1;
+	}
+	return 0;
+}
+
+/* Value of TAG: in the text, up to the next tag or line end. */
+static bool
+tag_value(const char *s, size_t n, const char *tag, const char **v,
+    size_t *vn)
+{
+	size_t i, j, l = strlen(tag);
+
+	for (i = 0; i < n; i++) {
+		if (tag_at(s, n, i) != l + 1 || memcmp(s + i, tag, l) != 0)
+			continue;
+		i += l + 1;
+		for (j = i; j < n && s[j] != '\n' && tag_at(s, n, j) == 0; j++)
+			;
+		*v = s + i;
+		*vn = j - i;
+		return true;
+	}
+	return false;
+}
+
+/* Payer and payer account from the 88 text tags (see the top comment). */
+static void
+take_tags(const char *s, size_t n, struct bank_txn *t)
+{
+	bool credit = t->amount >= 0;
+	const char *v;
+	size_t vn;
+
+	if (tag_value(s, n, credit ? "DBNM" : "CRNM", &v, &vn) ||
+	    (credit && tag_value(s, n, "BO1", &v, &vn)))
+		copy_text(t->payer, sizeof t->payer, v, vn);
+	if (tag_value(s, n, credit ? "DACT" : "CACT", &v, &vn) ||
+	    (credit && tag_value(s, n, "BO", &v, &vn)))
+		copy_text(t->payer_account, sizeof t->payer_account, v, vn);
+}
+
 static ar_err
 add(struct rd *r, int64_t *acc, int64_t v)
 {
@@ -390,10 +476,10 @@ do_16(struct rd *r)
 	if (!next_field(s, n, &pos, &f) || !parse_long(f, &type) || f.n != 3)
 		return fail(r, r->line, AR_ESYNTAX,
 		    "16 record: type code is not three digits");
-	if (type < 100 || type > 699)
+	if (type < 100)
 		return fail(r, r->line, AR_ESYNTAX,
-		    "16 record: type code %ld is neither a credit (100-399) nor a debit (400-699)",
-		    type);
+		    "16 record: type code %03ld is an account status (001-099), "
+		    "not a transaction", type);
 	copy_text(t.type_code, sizeof t.type_code, f.s, f.n);
 	if (!next_field(s, n, &pos, &amt) || !parse_amount(amt, false, &a) || a < 0)
 		return fail(r, r->line, AR_ESYNTAX,
@@ -409,10 +495,17 @@ do_16(struct rd *r)
 	copy_text(t.end_to_end, sizeof t.end_to_end, cref.s, cref.n);
 	if (pos <= n)
 		copy_text(t.reference, sizeof t.reference, s + pos, n - pos);
-	t.amount = type < 400 ? a : -a;
+	t.amount = type_is_credit(type) ? a : -a;
 	t.value_date = vdate != DATE_NONE ? vdate : r->asof;
+	/* Control totals add every amount as written, money or not. */
 	if ((e = add(r, &r->acct_sum, a)) != AR_OK)
 		return e;
+	if (!type_is_money(type))
+		return AR_OK;
+	if (pos <= n) {
+		take_tags(s + pos, n - pos, &t);
+		bank_channel_scan(s + pos, n - pos, &t);
+	}
 	if ((e = r->fn(r->ctx, &r->st, &t)) != AR_OK)
 		return fail(r, r->line, e, "", ar_strerror(e), 0, 0);
 	return AR_OK;
@@ -587,10 +680,10 @@ raw_record(struct rd *r, int code, long line, const char *s, size_t n)
 		 * else continues with the next field.
 		 */
 		ts = r->code == 16 ? text_start_16(r->rec, r->len) : -1;
-		if ((e = append(r, ts >= 0 ? " " : ",", 1)) != AR_OK)
+		if ((e = append(r, ts >= 0 ? "\n" : ",", 1)) != AR_OK)
 			return e;
 		if (ts >= 0 && (size_t)ts == r->len - 1)
-			r->rec[--r->len] = '\0';    /* empty text: no space */
+			r->rec[--r->len] = '\0';    /* empty text: no break */
 		if ((e = append(r, s, n)) != AR_OK)
 			return e;
 	} else {

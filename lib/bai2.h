@@ -6,8 +6,12 @@
  * once per 16 (transaction detail) record.  Amounts are written without a
  * decimal point and already are minor units of the account's currency
  * (03 currency, else the 02 group currency, else USD).  Type codes
- * 100-399 are credits (+), 400-699 debits (-); 700-999 detail is not
- * money movement on the account and is rejected as unknown.
+ * 100-399 and the custom 920-959 are credits (+), 400-699 and the custom
+ * 960-999 debits (-); 700-919 detail (loan detail, codes BAI reserves,
+ * custom status) is not money movement on the account: it counts in the
+ * control totals and is not handed over.  001-099 (status) in a 16 is
+ * an error.  The payer comes from the 88 text tags DBNM/DACT (credits),
+ * CRNM/CACT (debits) or Citi's BO1/BO.
  *
  * Checked: the 49/98/99 control totals (algebraic sum of every amount in
  * the 03 summaries and 16 details, as written) and record counts.  Not

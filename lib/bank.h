@@ -45,6 +45,9 @@ struct bank_txn {
 	char payer_account[64];     /* IBAN/account of the other party */
 	char reference[BANK_TEXT_MAX]; /* remittance text (REMI, ?20.., Ustrd) */
 	char type_code[16];         /* GVC / BTC / BAI type code, as given */
+	char channel[16];           /* IBG, DuitNow, JomPAY, FPX, RENTAS or "" */
+	char ref1[64];              /* JomPAY Ref-1, camt CdtrRefInf/Ref */
+	char ref2[64];              /* JomPAY Ref-2 */
 	long line;                  /* where the transaction starts */
 };
 

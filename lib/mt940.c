@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_channel.h"
 #include "money.h"
 #include "mt940.h"
 #include "mt940_int.h"
@@ -179,8 +180,12 @@ emit_txn(struct reader *r)
 		/* :86: replaces the :61: supplementary details. */
 		r->txn.reference[0] = '\0';
 		mt940_parse_86(r->info, r->info_len, &r->txn);
+		/* The whole :86:, not the parts kept: "IBG CREDIT" is a prefix. */
+		bank_channel_scan(r->info, r->info_len, &r->txn);
 		r->info_len = 0;
-	}
+	} else
+		bank_channel_scan(r->txn.reference, strlen(r->txn.reference),
+		    &r->txn);
 	e = r->fn(r->ctx, &r->st, &r->txn);
 	if (e != AR_OK && r->err->message[0] == '\0')
 		fail(r, e, r->txn.line, "stopped by the caller: %s",
@@ -218,7 +223,8 @@ end_statement(struct reader *r)
 	money_format(r->st.closing, x, c);
 	return fail(r, AR_ESYNTAX, r->st.line,
 	    "statement %s (line %ld): opening %s + movements %s = %s, "
-	    "closing says %s", r->st.id, r->st.line, o, m, s, c);
+	    "closing says %s: the balances do not add up", r->st.id,
+	    r->st.line, o, m, s, c);
 }
 
 static void

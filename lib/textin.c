@@ -63,6 +63,8 @@ struct textin {
 	long lineno;
 	const char *last;       /* the line returned last, for unget */
 	size_t last_len;
+	char last_eol[2];       /* its line end: LF, CRLF, CR or none */
+	size_t last_eol_len;
 	bool can_unget, ungot;
 
 	ar_err err;             /* sticky, once reported */
@@ -72,7 +74,7 @@ struct textin {
 
 	/* textin_rest() */
 	bool rest;
-	char *rest_head;        /* the ungot line and "\n" */
+	char *rest_head;        /* the ungot line and its line end */
 	size_t rest_head_len, rest_head_off;
 	long rest_ends;         /* line ends passed on, from rest_base */
 	long rest_base;
@@ -491,6 +493,9 @@ textin_getline(struct textin *t, const char **line, size_t *len)
 		refill(t);
 	}
 found:
+	/* kept for textin_rest(), whose reader counts lines by their ends */
+	t->last_eol_len = skip;
+	memcpy(t->last_eol, t->buf + le, skip);
 	t->buf[le] = '\0';
 	*line = t->last = t->buf + t->start;
 	*len = t->last_len = le - t->start;
@@ -633,11 +638,12 @@ textin_rest(struct textin *t)
 	}
 	/* The next refill may move the text the ungot line lies in. */
 	if (t->ungot) {
-		if ((t->rest_head = malloc(t->last_len + 1)) == NULL)
+		if ((t->rest_head = malloc(t->last_len + 2)) == NULL)
 			return NULL;
 		memcpy(t->rest_head, t->last, t->last_len);
-		t->rest_head[t->last_len] = '\n';
-		t->rest_head_len = t->last_len + 1;
+		/* its own line end: a CR-only file stays one to csvio */
+		memcpy(t->rest_head + t->last_len, t->last_eol, t->last_eol_len);
+		t->rest_head_len = t->last_len + t->last_eol_len;
 		t->rest_head_off = 0;
 		t->ungot = false;
 	}

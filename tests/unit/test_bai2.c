@@ -10,7 +10,8 @@
 
 struct got {
 	int n;
-	struct bank_txn first;
+	int64_t sum;
+	struct bank_txn first, last;
 	struct bank_statement st;
 };
 
@@ -23,6 +24,8 @@ collect(void *ctx, const struct bank_statement *st, const struct bank_txn *t)
 		g->first = *t;
 		g->st = *st;
 	}
+	g->last = *t;
+	g->sum += t->amount;
 	return AR_OK;
 }
 
@@ -257,6 +260,126 @@ latin1_text_becomes_utf8(void)
 	EXPECT(strcmp(g.first.reference, "Caf\xc3\xa9") == 0);
 }
 
+/*
+ * BAI2 type codes 700-999: 700-919 are not money on the account (loan
+ * detail, reserved, custom status) and are skipped, still counting in the
+ * control totals; 920-959 are custom credits, 960-999 custom debits.
+ */
+static void
+type_codes_700_to_999(void)
+{
+	struct got g;
+	struct bank_error err;
+	ar_err e = read_mem(
+	    "01,A,B,240101,0000,1,,,2/\n"
+	    "02,B,A,1,240101,,USD,2/\n"
+	    "03,X1,,010,0,,/\n"
+	    "16,721,100,0,,,LOAN INTEREST PART/\n"
+	    "16,905,200,0,,,CUSTOM STATUS/\n"
+	    "16,925,300,0,,,CUSTOM CREDIT/\n"
+	    "16,965,400,0,,,CUSTOM DEBIT/\n"
+	    "16,899,500,0,,,RESERVED/\n"
+	    "49,1500,7/\n"
+	    "98,1500,1,9/\n"
+	    "99,1500,1,11/\n", &g, &err);
+
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	EXPECT_EQ_INT(g.first.amount, 300);
+	EXPECT_EQ_STR(g.first.type_code, "925");
+	EXPECT_EQ_INT(g.last.amount, -400);
+	EXPECT_EQ_INT(g.sum, -100);
+	/* A status code (001-099) is not a transaction. */
+	e = read_mem(
+	    "01,A,B,240101,0000,1,,,2/\n"
+	    "02,B,A,1,240101,,USD,2/\n"
+	    "03,X1,,010,0,,/\n"
+	    "16,015,100,0,,,X/\n"
+	    "49,100,3/\n98,100,1,5/\n99,100,1,7/\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT_EQ_INT(err.line, 4);
+	EXPECT(strstr(err.message, "type code 015 is an account status") != NULL);
+}
+
+/* Goldman Sachs style tags, one per 88: DBNM/DACT for a credit, CRNM/CACT for a debit. */
+static void
+payer_from_88_tags(void)
+{
+	struct got g;
+	struct bank_error err;
+	ar_err e = read_mem(
+	    "01,GSBI,cont001,210706,1249,1,,,2/\n"
+	    "02,cont001,026015079,1,230906,2000,,/\n"
+	    "03,107049932,USD,,,,,/\n"
+	    "16,142,60000,,SPB1,1111,ACH Credit Payment,Entry Description: EXP; -, SEC: CCD\n"
+	    "88,EREF: 1111\n"
+	    "88,DBNM: TEST INC\n"
+	    "88,DACT: 101152046\n"
+	    "88,CRNM: OUR COMPANY\n"
+	    "16,495,50500,,GI2,GSV0,Outgoing Wire,To: TEST COMPANY\n"
+	    "88,CACT: 998877\n"
+	    "88,CRNM: TEST COMPANY\n"
+	    "88,DBNM: SAMPLE TEST\n"
+	    "49,110500,11/\n"
+	    "98,110500,1,13/\n"
+	    "99,110500,1,15/\n", &g, &err);
+
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	EXPECT_EQ_STR(g.first.payer, "TEST INC");
+	EXPECT_EQ_STR(g.first.payer_account, "101152046");
+	EXPECT(strncmp(g.first.reference, "ACH Credit Payment,Entry Description: EXP; -, SEC: CCD EREF: 1111 DBNM: TEST INC", 80) == 0);
+	EXPECT_EQ_STR(g.last.payer, "TEST COMPANY");
+	EXPECT_EQ_STR(g.last.payer_account, "998877");
+	EXPECT_EQ_INT(g.last.amount, -50500);
+}
+
+/* Citi writes several tags on one 88: BO: by-order-of account, BO1: its name. */
+static void
+payer_from_citi_tags(void)
+{
+	char path[1024];
+	struct got g;
+	struct bank_error err;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/external/bai2/moj/citi_example.bai2",
+	    shared());
+	fp = fopen(path, "r");
+	EXPECT(fp != NULL);
+	if (fp == NULL)
+		return;
+	memset(&g, 0, sizeof g);
+	EXPECT_EQ_INT(bai2_read(fp, "citi", collect, &g, &err), AR_OK);
+	fclose(fp);
+	EXPECT_EQ_STR(g.first.payer, "DOE JO");
+	EXPECT_EQ_STR(g.first.payer_account, "11111111");
+}
+
+/* The channel is recognised in BAI2 text as in every other format. */
+static void
+channel_in_text(void)
+{
+	struct got g;
+	struct bank_error err;
+	ar_err e = read_mem(
+	    "01,A,B,240101,0000,1,,,2/\n"
+	    "02,B,A,1,240101,,MYR,2/\n"
+	    "03,X1,,010,0,,/\n"
+	    "16,195,12000,0,B1,,JOMPAY 8899 REF1:INV2026001\n"
+	    "88,REF2:ACME\n"
+	    "49,12000,4/\n"
+	    "98,12000,1,6/\n"
+	    "99,12000,1,8/\n", &g, &err);
+
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_STR(g.first.channel, "JomPAY");
+	EXPECT_EQ_STR(g.first.ref1, "INV2026001");
+	EXPECT_EQ_STR(g.first.ref2, "ACME");
+}
+
 int
 main(void)
 {
@@ -275,5 +398,9 @@ main(void)
 	RUN(fixed80_records_on_one_line);
 	RUN(control_total_mismatch_names_account);
 	RUN(latin1_text_becomes_utf8);
+	RUN(type_codes_700_to_999);
+	RUN(payer_from_88_tags);
+	RUN(payer_from_citi_tags);
+	RUN(channel_in_text);
 	return test_summary();
 }

@@ -69,6 +69,9 @@ collect(void *ctx, const struct bank_statement *st, const struct bank_txn *t)
 	    !text_ok(t->bank_ref, sizeof t->bank_ref) ||
 	    !text_ok(t->end_to_end, sizeof t->end_to_end) ||
 	    !text_ok(t->type_code, sizeof t->type_code) ||
+	    !text_ok(t->channel, sizeof t->channel) ||
+	    !text_ok(t->ref1, sizeof t->ref1) ||
+	    !text_ok(t->ref2, sizeof t->ref2) ||
 	    !text_ok(st->id, sizeof st->id) ||
 	    !text_ok(st->account, sizeof st->account))
 		s->bad_text = true;
@@ -122,9 +125,9 @@ static const struct expect corpus[] = {
 	{ "libmt94x-ing/ibp-unstructured-ing-provided-example.txt", AR_OK, 5, 0, NULL },
 	{ "libmt94x-ing/ming-from-spec.txt", AR_OK, 8, 0, NULL },
 	{ "libmt94x-ing/ming-ing-provided-example-multiple-messages.txt", AR_ESYNTAX, 1, 2,
-	    "statement 3 (line 2): opening 1000.00 + movements -15.00 = 985.00, closing says 4882.15" },
+	    "statement 3 (line 2): opening 1000.00 + movements -15.00 = 985.00, closing says 4882.15: the balances do not add up" },
 	{ "libmt94x-ing/ming-ing-provided-example-single-message.txt", AR_ESYNTAX, 9, 2,
-	    "statement 3 (line 2): opening 1000.00 + movements 3342.15 = 4342.15, closing says 4882.15" },
+	    "statement 3 (line 2): opening 1000.00 + movements 3342.15 = 4342.15, closing says 4882.15: the balances do not add up" },
 	{ "oca/mt940_base/test-ing.940", AR_OK, 8, 0, NULL },
 	{ "oca/mt940_base/test-rabo.swi", AR_OK, 2, 0, NULL },
 	{ "oca/mt940_base/test-sns.940", AR_OK, 8, 0, NULL },
@@ -137,30 +140,30 @@ static const struct expect corpus[] = {
 	{ "php-mt940/Abn/issue48.sta", AR_OK, 2, 0, NULL },
 	{ "php-mt940/Abn/sample.sta", AR_OK, 5, 0, NULL },
 	{ "php-mt940/Abn/sample2.sta", AR_ESYNTAX, 4, 4,
-	    "statement 17501/1 (line 4): opening 17369.99 + movements -812.00 = 16557.99, closing says 17159.49" },
+	    "statement 17501/1 (line 4): opening 17369.99 + movements -812.00 = 16557.99, closing says 17159.49: the balances do not add up" },
 	{ "php-mt940/Asn/sample.sta", AR_OK, 3, 0, NULL },
 	{ "php-mt940/Bunq/sample.sta", AR_OK, 111, 0, NULL },
 	{ "php-mt940/Hsbc/sample.sta", AR_ESYNTAX, 1, 1,
-	    "statement 00001/00001 (line 1): opening 0.00 + movements -20000.00 = -20000.00, closing says 0.00" },
+	    "statement 00001/00001 (line 1): opening 0.00 + movements -20000.00 = -20000.00, closing says 0.00: the balances do not add up" },
 	{ "php-mt940/Ing/sample.sta", AR_ESYNTAX, 7, 4,
-	    "statement 100 (line 4): opening 0.00 + movements 7.15 = 7.15, closing says 3.47" },
+	    "statement 100 (line 4): opening 0.00 + movements 7.15 = 7.15, closing says 3.47: the balances do not add up" },
 	{ "php-mt940/Kbs/sample.sta", AR_OK, 3, 0, NULL },
 	{ "php-mt940/Kbs/sample2.sta", AR_OK, 7, 0, NULL },
 	{ "php-mt940/Knab/sample.sta", AR_ESYNTAX, 5, 2,
-	    "statement 20/3 (line 2): opening 1000.21 + movements -151.84 = 848.37, closing says 945.21" },
+	    "statement 20/3 (line 2): opening 1000.21 + movements -151.84 = 848.37, closing says 945.21: the balances do not add up" },
 	{ "php-mt940/Knab/sample2.sta", AR_OK, 1, 0, NULL },
 	{ "php-mt940/Knab/sample3.sta", AR_ESYNTAX, 1, 2,
-	    "statement 108/1 (line 2): opening 0.00 + movements 100000.00 = 100000.00, closing says 0.00" },
+	    "statement 108/1 (line 2): opening 0.00 + movements 100000.00 = 100000.00, closing says 0.00: the balances do not add up" },
 	{ "php-mt940/Kontist/sample.sta", AR_OK, 6, 0, NULL },
 	{ "php-mt940/Penta/sample.sta", AR_OK, 30, 0, NULL },
 	{ "php-mt940/Rabo/sample.sta", AR_ESYNTAX, 0, 2,
-	    "statement 00000/00 (line 2): opening 0.00 + movements 0.00 = 0.00, closing says 2145.00" },
+	    "statement 00000/00 (line 2): opening 0.00 + movements 0.00 = 0.00, closing says 2145.00: the balances do not add up" },
 	{ "php-mt940/Rabo/sample2.sta", AR_ESYNTAX, 0, 2,
-	    "statement 00000/00 (line 2): opening -1000.12 + movements 0.00 = -1000.12, closing says 2145.23" },
+	    "statement 00000/00 (line 2): opening -1000.12 + movements 0.00 = -1000.12, closing says 2145.23: the balances do not add up" },
 	{ "php-mt940/Rabo/sample3.sta", AR_ESYNTAX, 4, 2,
-	    "statement 0 (line 2): opening 1147.95 + movements 387.56 = 1535.51, closing says 1190.35" },
+	    "statement 0 (line 2): opening 1147.95 + movements 387.56 = 1535.51, closing says 1190.35: the balances do not add up" },
 	{ "php-mt940/Rabo/sample4.sta", AR_ESYNTAX, 3, 2,
-	    "statement 0 (line 2): opening 1147.95 + movements -1779.39 = -631.44, closing says 18846.34" },
+	    "statement 0 (line 2): opening 1147.95 + movements -1779.39 = -631.44, closing says 18846.34: the balances do not add up" },
 	{ "php-mt940/Spk/sample.sta", AR_OK, 10, 0, NULL },
 	{ "php-mt940/Triodos/sample.sta", AR_OK, 8, 0, NULL },
 	{ "php-mt940/Zetb/sample.sta", AR_OK, 8, 0, NULL },
@@ -176,9 +179,9 @@ static const struct expect corpus[] = {
 	{ "wolph-mt940/betterplace/missing_crlf_at_end.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/betterplace/sepa_mt9401.sta", AR_OK, 97, 0, NULL },
 	{ "wolph-mt940/betterplace/sepa_snippet.sta", AR_ESYNTAX, 11, 25,
-	    "statement 00004/00001 (line 25): opening -1970431.87 + movements -2501917.30 = -4472349.17, closing says -4472049.09" },
+	    "statement 00004/00001 (line 25): opening -1970431.87 + movements -2501917.30 = -4472349.17, closing says -4472049.09: the balances do not add up" },
 	{ "wolph-mt940/betterplace/sepa_snippet_broken.sta", AR_ESYNTAX, 1, 1,
-	    "statement 00004/00001 (line 1): opening 766656.49 + movements 50990.05 = 817646.54, closing says 1125250.40" },
+	    "statement 00004/00001 (line 1): opening 766656.49 + movements 50990.05 = 817646.54, closing says 1125250.40: the balances do not add up" },
 	{ "wolph-mt940/betterplace/with_binary_character.sta", AR_OK, 4, 0, NULL },
 	{ "wolph-mt940/citi/mt940.txt", AR_OK, 5, 0, NULL },
 	{ "wolph-mt940/cmxl/account_balance_credit.sta", AR_OK, 0, 0, NULL },
@@ -195,28 +198,28 @@ static const struct expect corpus[] = {
 	    ":61: before any balance line gives the currency" },
 	{ "wolph-mt940/cmxl/statement_number.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/jejik/abnamro.sta", AR_ESYNTAX, 8, 4,
-	    "statement 19321/1 (line 4): opening 3236.28 + movements -321.44 = 2914.84, closing says 876.84" },
+	    "statement 19321/1 (line 4): opening 3236.28 + movements -321.44 = 2914.84, closing says 876.84: the balances do not add up" },
 	{ "wolph-mt940/jejik/generic.sta", AR_OK, 2, 0, NULL },
 	{ "wolph-mt940/jejik/ing.sta", AR_ESYNTAX, 7, 4,
-	    "statement 000 (line 4): opening 0.00 + movements -45.59 = -45.59, closing says 3.47" },
+	    "statement 000 (line 4): opening 0.00 + movements -45.59 = -45.59, closing says 3.47: the balances do not add up" },
 	{ "wolph-mt940/jejik/knab.sta", AR_ESYNTAX, 3, 10,
-	    "statement 999/1 (line 10): opening 3058.98 + movements -6760.00 = -3701.02, closing says 798.98" },
+	    "statement 999/1 (line 10): opening 3058.98 + movements -6760.00 = -3701.02, closing says 798.98: the balances do not add up" },
 	{ "wolph-mt940/jejik/postfinance.sta", AR_ESYNTAX, 4, 15,
-	    "statement 999/2 (line 15): opening 229.20 + movements -69.80 = 159.40, closing says 159.60" },
+	    "statement 999/2 (line 15): opening 229.20 + movements -69.80 = 159.40, closing says 159.60: the balances do not add up" },
 	{ "wolph-mt940/jejik/rabobank-iban.sta", AR_OK, 4, 0, NULL },
 	{ "wolph-mt940/jejik/rabobank.sta", AR_ESYNTAX, 1, 2,
-	    "statement 00000/00 (line 2): opening 473.17 + movements -1213.28 = -740.11, closing says 395.82" },
+	    "statement 00000/00 (line 2): opening 473.17 + movements -1213.28 = -740.11, closing says 395.82: the balances do not add up" },
 	{ "wolph-mt940/jejik/sns.sta", AR_OK, 2, 0, NULL },
 	{ "wolph-mt940/jejik/triodos.sta", AR_ESYNTAX, 2, 1,
-	    "statement 1 (line 1): opening 4975.09 + movements -715.70 = 4259.39, closing says 4370.79" },
+	    "statement 1 (line 1): opening 4975.09 + movements -715.70 = 4259.39, closing says 4370.79: the balances do not add up" },
 	{ "wolph-mt940/mBank/mt940.sta", AR_OK, 3, 0, NULL },
 	{ "wolph-mt940/mBank/mt942.sta", AR_OK, 3, 0, NULL },
 	{ "wolph-mt940/mBank/with_newline_in_tnr.sta", AR_ESYNTAX, 2, 2,
-	    "statement 3/1 (line 2): opening 0.46 + movements 89.00 = 89.46, closing says 860.17" },
+	    "statement 3/1 (line 2): opening 0.46 + movements 89.00 = 89.46, closing says 860.17: the balances do not add up" },
 	{ "wolph-mt940/sberbank/171011_01234945.sta", AR_OK, 3, 0, NULL },
 	{ "wolph-mt940/self-provided/account_identification.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/self-provided/details_60-63.sta", AR_ESYNTAX, 1, 1,
-	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98" },
+	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98: the balances do not add up" },
 	{ "wolph-mt940/self-provided/empty_non_swift.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/self-provided/february_30.sta", AR_ERANGE, 0, 6,
 	    ":61: no such date 160230" },
@@ -224,14 +227,14 @@ static const struct expect corpus[] = {
 	{ "wolph-mt940/self-provided/invalid_statement.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/self-provided/long_statement_number.sta", AR_OK, 0, 0, NULL },
 	{ "wolph-mt940/self-provided/malformed_details.sta", AR_ESYNTAX, 1, 1,
-	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98" },
+	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98: the balances do not add up" },
 	{ "wolph-mt940/self-provided/mt942.sta", AR_OK, 1, 0, NULL },
 	{ "wolph-mt940/self-provided/multiline.sta", AR_ESYNTAX, 1, 38,
 	    ":61: before any balance line gives the currency" },
 	{ "wolph-mt940/self-provided/overly_long_details.sta", AR_ESYNTAX, 1, 1,
-	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98" },
+	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98: the balances do not add up" },
 	{ "wolph-mt940/self-provided/raiffeisen-cmi.sta", AR_ESYNTAX, 7, 1,
-	    "statement 0072 (line 1): opening 25170637.10 + movements -1012213.50 = 24158423.60, closing says 25281687.60" },
+	    "statement 0072 (line 1): opening 25170637.10 + movements -1012213.50 = 24158423.60, closing says 25281687.60: the balances do not add up" },
 	{ "wolph-mt940/self-provided/raphaelm.sta", AR_ESYNTAX, 6, 27,
 	    ":62M: unknown currency \"105\"" },
 	{ "wolph-mt940/self-provided/sparkassen.sta", AR_ESYNTAX, 0, 1,
@@ -239,7 +242,7 @@ static const struct expect corpus[] = {
 	{ "wolph-mt940/self-provided/transaction_details_wrapped.sta", AR_ERANGE, 0, 6,
 	    ":61: no such date 160230" },
 	{ "wolph-mt940/self-provided/whitespace.sta", AR_ESYNTAX, 1, 1,
-	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98" },
+	    "statement 0 (line 1): opening 12345.12 + movements -233.15 = 12111.97, closing says 12345.98: the balances do not add up" },
 	{ "wolph-mt940/self-provided/wrapped_timestamp.sta", AR_ERANGE, 0, 5,
 	    ":61: no such date 160230" },
 };
@@ -547,6 +550,35 @@ mt940_free_text_continuation(void)
 	EXPECT_TEXT(s.first.reference, "DETAILS HERE");
 }
 
+/* Maybank-style :86: narratives: the channel and JomPAY Ref-1/Ref-2. */
+static void
+mt940_malaysian_channels(void)
+{
+	struct bank_error err;
+	struct seen s;
+	ar_err e;
+
+	e = read_text(HEAD ":60F:C261120MYR0,\n"
+	    ":61:261120C7,NTRFNONREF\n:86:JOMPAY 8899 REF1:INV2026021\n"
+	    "REF2:0123456789\n:62F:C261120MYR7,\n", &s, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_TEXT(s.first.channel, "JomPAY");
+	EXPECT_TEXT(s.first.ref1, "INV2026021");
+	EXPECT_TEXT(s.first.ref2, "0123456789");
+	/* Supplementary details of the :61: when there is no :86:. */
+	e = read_text(HEAD ":60F:C261120MYR0,\n"
+	    ":61:261120C7,NTRFNONREF\nGIRO CR 5566\n:62F:C261120MYR7,\n",
+	    &s, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_TEXT(s.first.channel, "IBG");
+	/* German ?NN sub-fields: the whole :86: is scanned. */
+	e = read_text(HEAD ":60F:C261120EUR0,\n"
+	    ":61:261120C7,NTRFNONREF\n:86:166?00FPX ZAHLUNG?20INV 1\n"
+	    ":62F:C261120EUR7,\n", &s, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_TEXT(s.first.channel, "FPX");
+}
+
 static void
 mt940_balance_mismatch(void)
 {
@@ -560,7 +592,7 @@ mt940_balance_mismatch(void)
 	EXPECT_EQ_INT(e, AR_ESYNTAX);
 	EXPECT_EQ_INT(err.line, 2);
 	EXPECT_TEXT(err.message, "statement 12/1 (line 2): opening 1000.00 "
-	    "+ movements 250.00 = 1250.00, closing says 1300.00");
+	    "+ movements 250.00 = 1250.00, closing says 1300.00: the balances do not add up");
 }
 
 static void
@@ -651,6 +683,7 @@ main(void)
 	RUN(mt940_german_subfields);
 	RUN(mt940_dutch_codes);
 	RUN(mt940_free_text_continuation);
+	RUN(mt940_malaysian_channels);
 	RUN(mt940_balance_mismatch);
 	RUN(mt940_mt942);
 	RUN(mt940_latin1_converted);

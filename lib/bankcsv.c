@@ -1,0 +1,685 @@
+/*
+ * bankcsv.c - bank CSV statements through a [bank.NAME] profile (see
+ * bankcsv.h).
+ *
+ * The header is looked for line by line with textin and caption_split
+ * (a quick look); once found it is given back (textin_unget) and the rest
+ * of the file, from the header on, goes to csvio as a stream, so the CSV
+ * itself is parsed by libcsv only.  csvio counts lines from the header:
+ * hdr_line - 1 is added to every line it names.  csvio reads with
+ * no_header: the header is its first record (see bankcsv_read).
+ */
+#define _XOPEN_SOURCE 700	/* strptime */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bank_channel.h"
+#include "bankcsv.h"
+#include "csvio.h"
+#include "textin.h"
+
+static const char *const col_key[BANKCSV_NCOLS] = {
+	"value_date", "booking_date", "amount", "credit", "debit",
+	"debit_credit", "currency", "payer", "payer_account", "reference",
+	"bank_ref", "channel", "ref1", "ref2", "balance"
+};
+
+/* Cells of the header line looked at when finding it. */
+#define HEADER_CELLS_MAX 512
+
+static ar_err
+cfg_fail(char *msg, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+	return AR_ECONFIG;
+}
+
+ar_err
+bankcsv_profile_load(const struct ar_config *cfg, const char *name,
+    struct bankcsv_profile *p, char *msg, size_t msgsize)
+{
+	char sec[CONFIG_PROFILE_NAME_MAX + 8], key[CONFIG_PROFILE_NAME_MAX + 40];
+	const char *v;
+	size_t i, n = strlen(name);
+	ar_err e;
+
+	memset(p, 0, sizeof *p);
+	if (n == 0 || n > CONFIG_PROFILE_NAME_MAX)
+		return cfg_fail(msg, msgsize, "bad profile name \"%s\"", name);
+	for (i = 0; i < n; i++)
+		p->name[i] = (char)tolower((unsigned char)name[i]);
+	p->name[n] = '\0';
+	snprintf(sec, sizeof sec, "bank.%s", p->name);
+	if (cfg == NULL || !config_has_section(cfg, sec))
+		return cfg_fail(msg, msgsize, "no [%s] profile in %s", sec,
+		    cfg && config_path(cfg) ? config_path(cfg) : "the configuration");
+#define KEY(k) (snprintf(key, sizeof key, "%s:%s", sec, (k)), key)
+	p->delimiter = config_get_char(cfg, KEY("delimiter"));
+	snprintf(p->encoding, sizeof p->encoding, "%s",
+	    config_get_string(cfg, KEY("encoding")));
+	p->skip_lines = config_get_long(cfg, KEY("skip_lines"));
+	p->header = config_get_bool(cfg, KEY("header"));
+	p->decimal = strcmp(config_get_string(cfg, KEY("decimal")), "comma") == 0 ?
+	    MONEY_DECIMAL_COMMA : MONEY_DECIMAL_POINT;
+	p->dates.order = strcmp(config_get_string(cfg, KEY("date_order")),
+	    "month-first") == 0 ? DATE_MONTH_FIRST : DATE_DAY_FIRST;
+	p->dates.roc = false;           /* bank files have Gregorian years */
+	p->dates.excel_serial = false;
+	if (config_has(cfg, KEY("date_format")))
+		snprintf(p->date_format, sizeof p->date_format, "%s",
+		    config_get_string(cfg, KEY("date_format")));
+	p->negate = strcmp(config_get_string(cfg, KEY("sign")), "negate") == 0;
+	if ((e = caption_list_parse(config_get_string(cfg, KEY("credit_values")),
+	    &p->credit_values)) != AR_OK)
+		return cfg_fail(msg, msgsize, "[%s] credit_values: %s", sec,
+		    ar_strerror(e));
+	if ((e = caption_list_parse(config_get_string(cfg, KEY("debit_values")),
+	    &p->debit_values)) != AR_OK)
+		return cfg_fail(msg, msgsize, "[%s] debit_values: %s", sec,
+		    ar_strerror(e));
+	p->currency = -1;
+	v = config_has(cfg, KEY("default_currency")) ?
+	    config_get_string(cfg, KEY("default_currency")) :
+	    config_get_string(cfg, "company:default_currency");
+	if (v != NULL && *v != '\0' &&
+	    currency_lookup(v, strlen(v), &p->currency) != AR_OK)
+		return cfg_fail(msg, msgsize, "[%s] default_currency %s is not "
+		    "a known currency", sec, v);
+	snprintf(p->account, sizeof p->account, "%s",
+	    config_get_string(cfg, KEY("account")));
+	for (i = 0; i < BANKCSV_NCOLS; i++) {
+		if (!config_has(cfg, KEY(col_key[i])))
+			continue;
+		if ((e = caption_list_parse(config_get_string(cfg, key),
+		    &p->col[i])) != AR_OK)
+			return cfg_fail(msg, msgsize, "[%s] %s: %s", sec,
+			    col_key[i], ar_strerror(e));
+		p->has[i] = p->col[i].n > 0;
+	}
+#undef KEY
+	if (!p->has[BANKCSV_VALUE_DATE] && !p->has[BANKCSV_BOOKING_DATE])
+		return cfg_fail(msg, msgsize, "[%s] names no date column "
+		    "(value_date or booking_date)", sec);
+	if (!p->has[BANKCSV_AMOUNT] && !p->has[BANKCSV_CREDIT] &&
+	    !p->has[BANKCSV_DEBIT])
+		return cfg_fail(msg, msgsize, "[%s] names no amount column "
+		    "(amount, or credit and debit)", sec);
+	if (p->has[BANKCSV_AMOUNT] &&
+	    (p->has[BANKCSV_CREDIT] || p->has[BANKCSV_DEBIT]))
+		return cfg_fail(msg, msgsize, "[%s] names both amount and "
+		    "credit/debit columns: one or the other", sec);
+	if (p->has[BANKCSV_DEBIT_CREDIT] && !p->has[BANKCSV_AMOUNT])
+		return cfg_fail(msg, msgsize, "[%s] debit_credit needs an "
+		    "amount column", sec);
+	return AR_OK;
+}
+
+/* ---- reading ---- */
+
+struct rd {
+	const struct bankcsv_profile *p;
+	struct bank_error *err;
+	bank_txn_fn fn;
+	void *ctx;
+	long base;                      /* file line of csvio's line 1, minus 1 */
+	int idx[BANKCSV_NCOLS];         /* column of each kind, -1 when none */
+	int refcols[CAPTIONS_MAX];      /* reference: every caption found */
+	size_t nref;
+	struct bank_statement st;
+	/* running balance */
+	bool bal_seen, fwd_ok, back_ok;
+	int64_t bal_last, fwd_acc, back_acc;
+	currency_id bal_cur;
+	long bal_line;
+};
+
+static ar_err
+fail(struct rd *r, ar_err e, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
+	va_end(ap);
+	return e;
+}
+
+/* A cell quoted in a message: at most 40 bytes, cut on a character. */
+struct quote {
+	char s[44];
+};
+
+static const char *
+quote(struct quote *q, const char *s, size_t n)
+{
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(q->s, s, n);
+	q->s[n] = '\0';
+	return q->s;
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n > 0 && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+/* Does the header line (its cells) hold a caption of every column named? */
+static bool
+is_header(const struct bankcsv_profile *p, const char *line, size_t len)
+{
+	static const char *cells[HEADER_CELLS_MAX];
+	static size_t lens[HEADER_CELLS_MAX];
+	size_t n, i;
+
+	n = caption_split(line, len, p->delimiter, cells, lens,
+	    HEADER_CELLS_MAX);
+	if (n > HEADER_CELLS_MAX)
+		n = HEADER_CELLS_MAX;
+	for (i = 0; i < BANKCSV_NCOLS; i++)
+		if (p->has[i] && caption_find(&p->col[i], cells, lens, n) < 0)
+			return false;
+	return true;
+}
+
+static void
+captions_text(const struct bankcsv_profile *p, char *buf, size_t size)
+{
+	size_t i, k, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < BANKCSV_NCOLS && o + 1 < size; i++) {
+		if (!p->has[i])
+			continue;
+		o += (size_t)snprintf(buf + o, size - o, "%s%s \"", o ? ", " : "",
+		    col_key[i]);
+		for (k = 0; k < p->col[i].n && o + 1 < size; k++)
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+			    k ? "|" : "", p->col[i].caption[k]);
+		if (o + 1 < size)
+			o += (size_t)snprintf(buf + o, size - o, "\"");
+	}
+}
+
+/*
+ * The column of each kind the profile names, among the header's cells:
+ * the header record as libcsv read it, or the column numbers "1", "2", ...
+ * of a file without one.  Header cells may repeat (two "skip" columns,
+ * Air Bank's two "Původní částka a měna"): the first that fits is taken.
+ */
+static ar_err
+map_columns(struct rd *r, const struct csvio_record *hdr,
+    struct csvio_reader *cr)
+{
+	const struct bankcsv_profile *p = r->p;
+	size_t n = hdr ? hdr->nfields : csvio_ncolumns(cr), i, k;
+	const char **cells;
+	size_t *lens;
+	struct quote q;
+
+	if ((cells = calloc(n ? n : 1, sizeof *cells)) == NULL ||
+	    (lens = calloc(n ? n : 1, sizeof *lens)) == NULL) {
+		free(cells);
+		return fail(r, AR_ENOMEM, 0, "out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		cells[i] = hdr ? hdr->field[i].ptr : csvio_column_name(cr, i);
+		lens[i] = hdr ? hdr->field[i].len : strlen(cells[i]);
+	}
+	for (i = 0; i < BANKCSV_NCOLS; i++) {
+		r->idx[i] = p->has[i] ? caption_find(&p->col[i], cells, lens, n) : -1;
+		if (p->has[i] && r->idx[i] < 0) {
+			free(cells);
+			free(lens);
+			return fail(r, AR_ECOLUMN, r->base + 1,
+			    "no %s column (\"%s\"%s)", col_key[i],
+			    quote(&q, p->col[i].caption[0],
+			    strlen(p->col[i].caption[0])),
+			    p->col[i].n > 1 ? " or the others listed" : "");
+		}
+	}
+	/* Remittance text: every listed column that is there, joined. */
+	r->nref = 0;
+	for (k = 0; k < p->col[BANKCSV_REFERENCE].n; k++) {
+		struct caption_list one;
+		int c;
+
+		one.n = 1;
+		memcpy(one.caption[0], p->col[BANKCSV_REFERENCE].caption[k],
+		    CAPTION_LEN_MAX);
+		if ((c = caption_find(&one, cells, lens, n)) >= 0)
+			r->refcols[r->nref++] = c;
+	}
+	free(cells);
+	free(lens);
+	return AR_OK;
+}
+
+static bool
+cell(const struct csvio_record *rec, int col, const char **s, size_t *n)
+{
+	if (col < 0 || (size_t)col >= rec->nfields)
+		return false;
+	*s = rec->field[col].ptr;
+	*n = rec->field[col].len;
+	trim(s, n);
+	return *n > 0;
+}
+
+static ar_err
+parse_date(struct rd *r, const char *what, const char *s, size_t n,
+    long line, civil_day *day)
+{
+	const struct bankcsv_profile *p = r->p;
+	struct quote q;
+	ar_err e;
+
+	if (p->date_format[0] != '\0') {
+		char buf[128];
+		struct tm tm;
+		const char *end;
+
+		memset(&tm, 0, sizeof tm);
+		if (n >= sizeof buf)
+			n = sizeof buf - 1;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		end = strptime(buf, p->date_format, &tm);
+		while (end != NULL && isspace((unsigned char)*end))
+			end++;
+		if (end == NULL || *end != '\0')
+			return fail(r, AR_ESYNTAX, line, "%s \"%s\" is not a "
+			    "date of the form %s", what, quote(&q, s, n),
+			    p->date_format);
+		if (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		    day) != AR_OK)
+			return fail(r, AR_ERANGE, line, "%s \"%s\" is no such "
+			    "date", what, quote(&q, s, n));
+		return AR_OK;
+	}
+	if ((e = date_parse(s, n, &p->dates, day)) != AR_OK)
+		return fail(r, e == AR_ERANGE ? AR_ERANGE : AR_ESYNTAX, line,
+		    "%s \"%s\" is %s", what, quote(&q, s, n),
+		    e == AR_EAMBIGUOUS ? "ambiguous (two-digit year: set "
+		    "date_format)" : e == AR_ERANGE ? "no such date" :
+		    "not a date (set date_format)");
+	return AR_OK;
+}
+
+static ar_err
+parse_money(struct rd *r, const char *what, const char *s, size_t n,
+    currency_id cur, long line, int64_t *v)
+{
+	struct quote q;
+	ar_err e;
+
+	e = money_parse(s, n, currency_exponent(cur), r->p->decimal, v);
+	if (e == AR_OK)
+		return AR_OK;
+	return fail(r, e == AR_ESYNTAX ? AR_ESYNTAX : e, line,
+	    "%s \"%s\" %s", what, quote(&q, s, n),
+	    e == AR_EDECIMALS ? "has more decimals than the currency" :
+	    e == AR_ERANGE ? "is out of range" :
+	    r->p->decimal == MONEY_DECIMAL_COMMA ?
+	    "is not an amount (decimal comma, as the profile says)" :
+	    "is not an amount (decimal point, as the profile says)");
+}
+
+/* Copy cell col of rec into dst (size bytes), cut on a character. */
+static void
+take(const struct csvio_record *rec, int col, char *dst, size_t size)
+{
+	const char *s;
+	size_t n;
+
+	dst[0] = '\0';
+	if (!cell(rec, col, &s, &n))
+		return;
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+static ar_err
+check_balance(struct rd *r, const struct csvio_record *rec,
+    const struct bank_txn *t, long line)
+{
+	const char *s;
+	size_t n;
+	int64_t b, want;
+	char bs[MONEY_TEXT_MAX], ws[MONEY_TEXT_MAX], ls[MONEY_TEXT_MAX];
+	char as[MONEY_TEXT_MAX];
+	int x = currency_exponent(t->currency);
+	ar_err e;
+
+	if (r->bal_seen && t->currency != r->bal_cur)
+		r->bal_seen = false;    /* another currency: another chain */
+	if (!cell(rec, r->idx[BANKCSV_BALANCE], &s, &n)) {
+		if (r->bal_seen) {
+			if (money_add(&r->fwd_acc, t->amount) != AR_OK ||
+			    money_add(&r->back_acc, t->amount) != AR_OK)
+				return fail(r, AR_ERANGE, line, "sum out of range");
+		}
+		return AR_OK;
+	}
+	if ((e = parse_money(r, "balance", s, n, t->currency, line, &b)) != AR_OK)
+		return e;
+	if (!r->bal_seen) {
+		r->bal_seen = r->fwd_ok = r->back_ok = true;
+		r->bal_cur = t->currency;
+		r->fwd_acc = 0;
+		r->back_acc = t->amount;
+		r->bal_last = b;
+		r->bal_line = line;
+		return AR_OK;
+	}
+	if (money_add(&r->fwd_acc, t->amount) != AR_OK)
+		return fail(r, AR_ERANGE, line, "sum out of range");
+	want = r->bal_last;
+	if (money_add(&want, r->fwd_acc) != AR_OK)
+		return fail(r, AR_ERANGE, line, "sum out of range");
+	r->fwd_ok = r->fwd_ok && want == b;
+	want = r->bal_last;
+	if (money_add(&want, -r->back_acc) != AR_OK)
+		return fail(r, AR_ERANGE, line, "sum out of range");
+	r->back_ok = r->back_ok && want == b;
+	if (!r->fwd_ok && !r->back_ok) {
+		/* Say it the way the file runs, oldest first unless shown else. */
+		bool back = want == b;
+
+		want = r->bal_last;
+		money_add(&want, r->fwd_acc);
+		money_format(b, x, bs);
+		money_format(want, x, ws);
+		money_format(r->bal_last, x, ls);
+		money_format(r->fwd_acc, x, as);
+		(void)back;
+		return fail(r, AR_ESYNTAX, line, "balance %s is not %s (balance "
+		    "%s of line %ld + amounts %s): the balances do not add up",
+		    bs, ws, ls, r->bal_line, as);
+	}
+	r->bal_last = b;
+	r->bal_line = line;
+	r->fwd_acc = 0;
+	r->back_acc = t->amount;
+	return AR_OK;
+}
+
+static bool
+all_empty(const struct csvio_record *rec)
+{
+	size_t i;
+	const char *s;
+	size_t n;
+
+	for (i = 0; i < rec->nfields; i++) {
+		s = rec->field[i].ptr;
+		n = rec->field[i].len;
+		trim(&s, &n);
+		if (n > 0)
+			return false;
+	}
+	return true;
+}
+
+static ar_err
+do_row(struct rd *r, const struct csvio_record *rec)
+{
+	const struct bankcsv_profile *p = r->p;
+	long line = rec->line + r->base;
+	struct bank_txn t;
+	const char *s;
+	size_t n, k;
+	int64_t a, b;
+	struct quote q;
+	ar_err e;
+
+	if (all_empty(rec))
+		return AR_OK;
+	memset(&t, 0, sizeof t);
+	t.line = line;
+	t.value_date = t.booking_date = DATE_NONE;
+	/* Currency first: amounts are parsed in its minor units. */
+	t.currency = p->currency;
+	if (cell(rec, r->idx[BANKCSV_CURRENCY], &s, &n) &&
+	    currency_lookup(s, n, &t.currency) != AR_OK)
+		return fail(r, AR_ECURRENCY, line, "currency \"%s\" is not "
+		    "known (add [currency.%s] to ar.ini)", quote(&q, s, n),
+		    quote(&q, s, n));
+	if (t.currency < 0)
+		return fail(r, AR_ECURRENCY, line, "no currency: the row has "
+		    "none and [bank.%s] sets no default_currency", p->name);
+	if (cell(rec, r->idx[BANKCSV_BOOKING_DATE], &s, &n) &&
+	    (e = parse_date(r, "booking_date", s, n, line, &t.booking_date)) != AR_OK)
+		return e;
+	if (cell(rec, r->idx[BANKCSV_VALUE_DATE], &s, &n)) {
+		if ((e = parse_date(r, "value_date", s, n, line,
+		    &t.value_date)) != AR_OK)
+			return e;
+	} else
+		t.value_date = t.booking_date;
+	if (t.value_date == DATE_NONE)
+		return fail(r, AR_ESYNTAX, line, "no date");
+	if (p->has[BANKCSV_AMOUNT]) {
+		if (!cell(rec, r->idx[BANKCSV_AMOUNT], &s, &n))
+			return fail(r, AR_ESYNTAX, line, "no amount");
+		if ((e = parse_money(r, "amount", s, n, t.currency, line,
+		    &a)) != AR_OK)
+			return e;
+		if (p->has[BANKCSV_DEBIT_CREDIT]) {
+			const char *d;
+			size_t dn;
+
+			if (!cell(rec, r->idx[BANKCSV_DEBIT_CREDIT], &d, &dn))
+				return fail(r, AR_ESYNTAX, line, "no debit/credit "
+				    "indicator");
+			/* The indicator gives the sign: amounts as magnitudes. */
+			if (a < 0)
+				a = -a;
+			if (caption_find(&p->debit_values, &d, &dn, 1) >= 0)
+				a = -a;
+			else if (caption_find(&p->credit_values, &d, &dn, 1) < 0)
+				return fail(r, AR_ESYNTAX, line, "debit/credit "
+				    "indicator \"%s\" is neither a credit_values "
+				    "nor a debit_values value", quote(&q, d, dn));
+		}
+	} else {
+		/* Money in as written; money out whatever its sign. */
+		a = 0;
+		if (cell(rec, r->idx[BANKCSV_CREDIT], &s, &n) &&
+		    (e = parse_money(r, "credit", s, n, t.currency, line,
+		    &a)) != AR_OK)
+			return e;
+		if (cell(rec, r->idx[BANKCSV_DEBIT], &s, &n)) {
+			if ((e = parse_money(r, "debit", s, n, t.currency, line,
+			    &b)) != AR_OK)
+				return e;
+			if (b != 0 && a != 0)
+				return fail(r, AR_ESYNTAX, line, "both credit and "
+				    "debit have an amount");
+			if (b != 0)
+				a = b < 0 ? b : -b;
+		} else if (!cell(rec, r->idx[BANKCSV_CREDIT], &s, &n))
+			return fail(r, AR_ESYNTAX, line, "no amount: credit and "
+			    "debit are both empty");
+	}
+	t.amount = p->negate ? -a : a;
+	take(rec, r->idx[BANKCSV_PAYER], t.payer, sizeof t.payer);
+	take(rec, r->idx[BANKCSV_PAYER_ACCOUNT], t.payer_account,
+	    sizeof t.payer_account);
+	take(rec, r->idx[BANKCSV_BANK_REF], t.bank_ref, sizeof t.bank_ref);
+	take(rec, r->idx[BANKCSV_CHANNEL], t.channel, sizeof t.channel);
+	take(rec, r->idx[BANKCSV_REF1], t.ref1, sizeof t.ref1);
+	take(rec, r->idx[BANKCSV_REF2], t.ref2, sizeof t.ref2);
+	for (k = 0; k < r->nref; k++) {
+		size_t have = strlen(t.reference), m;
+
+		if (!cell(rec, r->refcols[k], &s, &n))
+			continue;
+		if (have > 0 && have + 1 < sizeof t.reference)
+			t.reference[have++] = ' ';
+		m = sizeof t.reference - 1 - have;
+		if (n > m) {
+			n = m;
+			while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+				n--;
+		}
+		memcpy(t.reference + have, s, n);
+		t.reference[have + n] = '\0';
+	}
+	bank_channel_scan(t.reference, strlen(t.reference), &t);
+	bank_channel_scan(t.payer, strlen(t.payer), &t);
+	if (r->idx[BANKCSV_BALANCE] >= 0 &&
+	    (e = check_balance(r, rec, &t, line)) != AR_OK)
+		return e;
+	if (r->st.currency < 0)
+		r->st.currency = t.currency;
+	if ((e = r->fn(r->ctx, &r->st, &t)) != AR_OK) {
+		if (r->err->message[0] == '\0')
+			fail(r, e, line, "%s", ar_strerror(e));
+		return e;
+	}
+	return AR_OK;
+}
+
+/* After a csvio error: textin's words when the bytes were at fault. */
+static ar_err
+csv_fail(struct rd *r, struct csvio_reader *cr, struct textin *tx, ar_err e)
+{
+	const char *te = textin_error(tx);
+
+	if (te != NULL && te[0] != '\0')
+		return fail(r, AR_EUTF8, textin_line(tx), "%s", te);
+	if (cr == NULL)
+		return fail(r, e, r->base + 1, "%s", ar_strerror(e));
+	return fail(r, e, csvio_error_line(cr) + r->base, "%s",
+	    csvio_error(cr)[0] ? csvio_error(cr) : ar_strerror(e));
+}
+
+ar_err
+bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
+    bank_txn_fn fn, void *ctx, struct bank_error *err)
+{
+	struct rd r;
+	struct textin *tx = NULL;
+	struct csvio_reader *cr = NULL;
+	struct csvio_opts opts = CSVIO_OPTS_DEFAULT;
+	struct csvio_record rec;
+	const char *line;
+	size_t len;
+	long i, rows = 0;
+	FILE *rest = NULL;
+	ar_err e;
+
+	memset(&r, 0, sizeof r);
+	err->line = 0;
+	err->message[0] = '\0';
+	r.p = p;
+	r.err = err;
+	r.fn = fn;
+	r.ctx = ctx;
+	snprintf(r.st.id, sizeof r.st.id, "%s", p->name);
+	snprintf(r.st.account, sizeof r.st.account, "%s", p->account);
+	r.st.currency = -1;
+	r.st.opening_date = r.st.closing_date = DATE_NONE;
+	if ((e = textin_from_stream(&tx, fp, name, p->encoding)) != AR_OK)
+		return fail(&r, e == AR_ECONFIG ? AR_ECONFIG : e, 0, "%s",
+		    textin_error(NULL)[0] ? textin_error(NULL) : ar_strerror(e));
+	for (i = 0; i < p->skip_lines; i++)
+		if ((e = textin_getline(tx, &line, &len)) != AR_OK)
+			break;
+	if (e == AR_OK && p->header) {
+		while ((e = textin_getline(tx, &line, &len)) == AR_OK &&
+		    !is_header(p, line, len))
+			;
+		if (e == AR_OK)
+			textin_unget(tx);
+	}
+	if (e == AR_EOF) {
+		char caps[200];
+
+		captions_text(p, caps, sizeof caps);
+		if (p->header)
+			e = fail(&r, AR_ENOHEADER, textin_line(tx), "no header "
+			    "line: none of the %ld lines has every caption of "
+			    "[bank.%s] (%s)", textin_line(tx), p->name, caps);
+		else
+			e = fail(&r, AR_ESYNTAX, textin_line(tx), "empty "
+			    "statement: nothing after the %ld lines skipped",
+			    p->skip_lines);
+		goto out;
+	}
+	if (e != AR_OK) {
+		e = fail(&r, e, textin_line(tx), "%s", textin_error(tx));
+		goto out;
+	}
+	/* After textin_unget, the line before the header. */
+	r.base = textin_line(tx);
+	if ((rest = textin_rest(tx)) == NULL) {
+		e = fail(&r, AR_ENOMEM, 0, "cannot read on: %s", strerror(errno));
+		goto out;
+	}
+	/*
+	 * csvio never takes the header itself: bank headers repeat captions
+	 * and csvio refuses that.  Its first record is the header, read by
+	 * libcsv like any other, and sets the number of fields.
+	 */
+	opts.delimiter = p->delimiter;
+	opts.no_header = true;
+	if ((e = csvio_reader_from_stream(&cr, rest, name, &opts)) != AR_OK) {
+		e = csv_fail(&r, cr, tx, e);
+		goto out;
+	}
+	if (p->header) {
+		if ((e = csvio_read(cr, &rec)) != AR_OK) {
+			e = csv_fail(&r, cr, tx, e == AR_EOF ? AR_ENOHEADER : e);
+			goto out;
+		}
+		e = map_columns(&r, &rec, cr);
+	} else
+		e = map_columns(&r, NULL, cr);
+	if (e != AR_OK)
+		goto out;
+	while ((e = csvio_read(cr, &rec)) == AR_OK) {
+		if ((e = do_row(&r, &rec)) != AR_OK)
+			goto out;
+		if (!all_empty(&rec))
+			rows++;
+	}
+	if (e != AR_EOF)
+		e = csv_fail(&r, cr, tx, e);
+	else if (rows == 0)
+		/* A bank exports a header and nothing: the wrong day or account. */
+		e = fail(&r, AR_ESYNTAX, r.base + (p->header ? 1 : 0),
+		    "empty statement: %s", p->header ?
+		    "a header and no rows" : "no rows");
+	else
+		e = AR_OK;
+out:
+	if (cr != NULL)
+		csvio_reader_close(cr);
+	if (rest != NULL)
+		fclose(rest);
+	textin_close(tx);
+	return e;
+}
