@@ -281,7 +281,7 @@ fail_reader(struct age_run *run, struct csvio_reader *r, ar_err err, const char 
 static void
 load_customers(struct age_run *run)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false };
 	struct csvio_reader *r;
 	struct customers_error e;
 	ar_err err;
@@ -322,7 +322,7 @@ out_of_memory(struct age_run *run)
 static void
 load_journal(struct age_run *run)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false };
 	const char *path = run->o.journal_path, *missing, *code;
 	struct journal_columns cols;
 	struct journal_problem problem;
@@ -471,7 +471,7 @@ detail_header(struct age_run *run, struct csvio_reader *r)
 static void
 age_file(struct age_run *run, const char *path)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false };
 	struct csvio_reader *r;
 	static struct csvio_record recs[BATCH];
 	static struct placed placed[BATCH];

@@ -13,8 +13,10 @@
  * 1-based number of the transaction within the input file, counting
  * debits too: the same file always gives the same ids, with or without
  * --debits.  For CSV the statement id is the profile name, so the id is
- * the profile name, ':' and the number of the row (1 for the first row
- * after the header; rows with every cell empty are not counted).
+ * the profile name, ':' and the number of the transaction (1 for the
+ * first after the header; rows with every cell empty, continuation rows
+ * and rows skip_values names are not counted).  Rows skip_values names
+ * are reported, once per file, on standard error.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -306,6 +308,7 @@ read_file(struct bank_run *run, const char *path)
 	unsigned char head[4096];
 	enum bank_format fmt = run->format;
 	struct bank_error e = { 0, "" };
+	struct bankcsv_counts counts;
 	reader_fn reader;
 	FILE *fp, *in;
 	size_t n;
@@ -332,8 +335,10 @@ read_file(struct bank_run *run, const char *path)
 		}
 	}
 	run->seq = 0;
+	memset(&counts, 0, sizeof counts);
 	if (fmt == FMT_CSV)
-		err = bankcsv_read(in, name, &run->profile, on_txn, run, &e);
+		err = bankcsv_read_counts(in, name, &run->profile, on_txn, run,
+		    &counts, &e);
 	else {
 		reader = fmt == FMT_MT940 ? mt940_read : fmt == FMT_CAMT ?
 		    camt_read : bai2_read;
@@ -343,8 +348,14 @@ read_file(struct bank_run *run, const char *path)
 		fclose(in);
 	if (fp != stdin)
 		fclose(fp);
-	if (err == AR_OK)
+	if (err == AR_OK) {
+		/* Nothing is left out silently. */
+		if (counts.skipped > 0)
+			diag_at(name, 0, "%ld row%s skipped (%s, as skip_values "
+			    "says)", counts.skipped, counts.skipped == 1 ? "" : "s",
+			    counts.skipped_what);
 		return;
+	}
 	if (err == AR_ENOMEM) {
 		diag_error("out of memory");
 		fail(run, EX_OSERR);

@@ -445,7 +445,7 @@ write_cell(struct xlsx_run *run, struct csvio_reader *r, const struct csvio_reco
 static void
 convert_file(struct xlsx_run *run, const char *path, const char *sheet)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false };
 	struct csvio_reader *r;
 	struct csvio_record rec;
 	enum col_type *types;

@@ -7,7 +7,13 @@
  * of the file, from the header on, goes to csvio as a stream, so the CSV
  * itself is parsed by libcsv only.  csvio counts lines from the header:
  * hdr_line - 1 is added to every line it names.  csvio reads with
- * no_header: the header is its first record (see bankcsv_read).
+ * no_header: the header is its first record (see bankcsv_read), and with
+ * short_rows: a row shorter than the header is judged here, where it is
+ * known which cells a row needs.
+ *
+ * Continuation rows need one transaction of look-ahead: a row's
+ * transaction waits in rd.pend until the next row that is not a
+ * continuation (or the end), then goes to the caller.
  */
 #define _XOPEN_SOURCE 700	/* strptime */
 #include <ctype.h>
@@ -85,6 +91,10 @@ bankcsv_profile_load(const struct ar_config *cfg, const char *name,
 	    &p->debit_values)) != AR_OK)
 		return cfg_fail(msg, msgsize, "[%s] debit_values: %s", sec,
 		    ar_strerror(e));
+	if ((e = caption_list_parse(config_get_string(cfg, KEY("skip_values")),
+	    &p->skip_values)) != AR_OK)
+		return cfg_fail(msg, msgsize, "[%s] skip_values: %s", sec,
+		    ar_strerror(e));
 	p->currency = -1;
 	v = config_has(cfg, KEY("default_currency")) ?
 	    config_get_string(cfg, KEY("default_currency")) :
@@ -133,7 +143,14 @@ struct rd {
 	int idx[BANKCSV_NCOLS];         /* column of each kind, -1 when none */
 	int refcols[CAPTIONS_MAX];      /* reference: every caption found */
 	size_t nref;
+	size_t ncols;                   /* fields of the header */
 	struct bank_statement st;
+	struct bankcsv_counts *counts;
+	bool skip_seen[CAPTIONS_MAX];   /* skip_values met, to name each once */
+	/* look-ahead: the transaction continuation rows may still add to */
+	enum { LAST_NONE, LAST_TXN, LAST_SKIPPED } last;
+	bool have_pend;
+	struct bank_txn pend;
 	/* running balance */
 	bool bal_seen, fwd_ok, back_ok;
 	int64_t bal_last, fwd_acc, back_acc;
@@ -271,6 +288,22 @@ map_columns(struct rd *r, const struct csvio_record *hdr,
 	return AR_OK;
 }
 
+/* Is column col (one the profile names) left off the end of a short row? */
+static bool
+missing(const struct csvio_record *rec, int col)
+{
+	return col >= 0 && (size_t)col >= rec->nfields;
+}
+
+/* A short row that lacks a cell it needs: csvio's words for it. */
+static ar_err
+short_row(struct rd *r, const struct csvio_record *rec, long line)
+{
+	return fail(r, AR_EFIELDS, line, "record has %zu field%s, header has %zu",
+	    rec->nfields, rec->nfields == 1 ? "" : "s", r->ncols);
+}
+
+/* Cell col of rec without the blanks around it; false when empty or missing. */
 static bool
 cell(const struct csvio_record *rec, int col, const char **s, size_t *n)
 {
@@ -322,14 +355,61 @@ parse_date(struct rd *r, const char *what, const char *s, size_t n,
 	return AR_OK;
 }
 
+/* Currency symbols an amount may carry: £ € $ ¥, fullwidth ¥, RM (ringgit). */
+static const char *const symbols[] = {
+	"\xc2\xa3", "\xe2\x82\xac", "$", "\xc2\xa5", "\xef\xbf\xa5", "RM"
+};
+#define NSYMBOLS (sizeof symbols / sizeof symbols[0])
+
+static bool
+sign_or_blank(char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+/*
+ * s[0..*n) without one currency symbol before or after the number and its
+ * sign ("-£5.00", "+ £1,100.00", "£-5.00", "(RM5.00)", "12,50 €"): the
+ * text in buf (size bytes) and *n its length, or s itself when there is
+ * no symbol.  money_parse takes the blanks that may be left.
+ */
+static const char *
+unsymbol(const char *s, size_t *n, char *buf, size_t size)
+{
+	size_t a, b, i, m, at = 0, len = 0;
+
+	for (a = 0; a < *n && sign_or_blank(s[a], "+-( \t"); a++)
+		;
+	for (b = *n; b > 0 && sign_or_blank(s[b - 1], "-) \t"); b--)
+		;
+	for (i = 0; i < NSYMBOLS && len == 0; i++) {
+		m = strlen(symbols[i]);
+		if (b >= a + m && memcmp(s + a, symbols[i], m) == 0)
+			at = a, len = m;
+		else if (b >= a + m && memcmp(s + b - m, symbols[i], m) == 0)
+			at = b - m, len = m;
+	}
+	if (len == 0 || *n - len >= size)
+		return s;
+	memcpy(buf, s, at);
+	memcpy(buf + at, s + at + len, *n - at - len);
+	*n -= len;
+	buf[*n] = '\0';
+	return buf;
+}
+
 static ar_err
 parse_money(struct rd *r, const char *what, const char *s, size_t n,
     currency_id cur, long line, int64_t *v)
 {
 	struct quote q;
+	char buf[128];
+	const char *t;
+	size_t tn = n;
 	ar_err e;
 
-	e = money_parse(s, n, currency_exponent(cur), r->p->decimal, v);
+	t = unsymbol(s, &tn, buf, sizeof buf);
+	e = money_parse(t, tn, currency_exponent(cur), r->p->decimal, v);
 	if (e == AR_OK)
 		return AR_OK;
 	return fail(r, e == AR_ESYNTAX ? AR_ESYNTAX : e, line,
@@ -442,8 +522,132 @@ all_empty(const struct csvio_record *rec)
 	return true;
 }
 
+/* Append s[0..n) to dst (size bytes), after a space if dst has text. */
+static void
+append(char *dst, size_t size, const char *s, size_t n)
+{
+	size_t have = strlen(dst), m;
+
+	if (have > 0 && have + 1 < size)
+		dst[have++] = ' ';
+	m = size - 1 - have;
+	if (n > m) {
+		n = m;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst + have, s, n);
+	dst[have + n] = '\0';
+}
+
+/* The columns a continuation row has empty: the dates and the money. */
+static const enum bankcsv_col dated_cols[] = {
+	BANKCSV_VALUE_DATE, BANKCSV_BOOKING_DATE, BANKCSV_AMOUNT,
+	BANKCSV_CREDIT, BANKCSV_DEBIT, BANKCSV_DEBIT_CREDIT, BANKCSV_BALANCE
+};
+
+/* A row with text but no date and no money continues the one above. */
+static bool
+continues(const struct rd *r, const struct csvio_record *rec)
+{
+	const char *s;
+	size_t i, n;
+
+	for (i = 0; i < sizeof dated_cols / sizeof dated_cols[0]; i++)
+		if (cell(rec, r->idx[dated_cols[i]], &s, &n))
+			return false;
+	return true;
+}
+
+/* The column skip_values looks at: value_date, else booking_date. */
+static enum bankcsv_col
+skip_col(const struct rd *r)
+{
+	return r->idx[BANKCSV_VALUE_DATE] >= 0 ? BANKCSV_VALUE_DATE :
+	    BANKCSV_BOOKING_DATE;
+}
+
+/* Is the row one skip_values names?  Then count it, and note the value once. */
+static bool
+skipped(struct rd *r, const struct csvio_record *rec)
+{
+	const struct caption_list *l = &r->p->skip_values;
+	struct bankcsv_counts *c = r->counts;
+	enum bankcsv_col k = skip_col(r);
+	const char *s;
+	size_t n, i, o;
+	struct quote q;
+
+	if (l->n == 0 || !cell(rec, r->idx[k], &s, &n))
+		return false;
+	for (i = 0; i < l->n; i++)
+		if (caption_equal(l->caption[i], s, n))
+			break;
+	if (i == l->n)
+		return false;
+	c->skipped++;
+	if (r->skip_seen[i])
+		return true;
+	r->skip_seen[i] = true;
+	quote(&q, s, n);
+	o = strlen(c->skipped_what);
+	if (o == 0)
+		snprintf(c->skipped_what, sizeof c->skipped_what, "%s %s",
+		    col_key[k], q.s);
+	else if (o + 1 < sizeof c->skipped_what)
+		snprintf(c->skipped_what + o, sizeof c->skipped_what - o,
+		    " or %s", q.s);
+	return true;
+}
+
+/* The transaction held back goes to the caller. */
 static ar_err
-do_row(struct rd *r, const struct csvio_record *rec)
+flush(struct rd *r)
+{
+	struct bank_txn *t = &r->pend;
+	ar_err e;
+
+	if (!r->have_pend)
+		return AR_OK;
+	r->have_pend = false;
+	bank_channel_scan(t->reference, strlen(t->reference), t);
+	bank_channel_scan(t->payer, strlen(t->payer), t);
+	if (r->st.currency < 0)
+		r->st.currency = t->currency;
+	if ((e = r->fn(r->ctx, &r->st, t)) != AR_OK) {
+		if (r->err->message[0] == '\0')
+			fail(r, e, t->line, "%s", ar_strerror(e));
+		return e;
+	}
+	return AR_OK;
+}
+
+/*
+ * Does a short row lack a cell every transaction needs, whatever it
+ * holds: the amount or its indicator, both credit and debit, every date?
+ * Then the row is misshapen, and that is said before anything else.
+ */
+static bool
+lacks_needed(const struct rd *r, const struct csvio_record *rec)
+{
+	const int *x = r->idx;
+
+	if (rec->nfields >= r->ncols)
+		return false;
+	return missing(rec, x[BANKCSV_AMOUNT]) ||
+	    missing(rec, x[BANKCSV_DEBIT_CREDIT]) ||
+	    (x[BANKCSV_AMOUNT] < 0 && (x[BANKCSV_CREDIT] < 0 ||
+	    missing(rec, x[BANKCSV_CREDIT])) && (x[BANKCSV_DEBIT] < 0 ||
+	    missing(rec, x[BANKCSV_DEBIT]))) ||
+	    ((x[BANKCSV_VALUE_DATE] < 0 ||
+	    missing(rec, x[BANKCSV_VALUE_DATE])) &&
+	    (x[BANKCSV_BOOKING_DATE] < 0 ||
+	    missing(rec, x[BANKCSV_BOOKING_DATE])));
+}
+
+/* A row that is a transaction, into *tp. */
+static ar_err
+parse_row(struct rd *r, const struct csvio_record *rec, struct bank_txn *tp)
 {
 	const struct bankcsv_profile *p = r->p;
 	long line = rec->line + r->base;
@@ -454,8 +658,8 @@ do_row(struct rd *r, const struct csvio_record *rec)
 	struct quote q;
 	ar_err e;
 
-	if (all_empty(rec))
-		return AR_OK;
+	if (lacks_needed(r, rec))
+		return short_row(r, rec, line);
 	memset(&t, 0, sizeof t);
 	t.line = line;
 	t.value_date = t.booking_date = DATE_NONE;
@@ -466,9 +670,12 @@ do_row(struct rd *r, const struct csvio_record *rec)
 		return fail(r, AR_ECURRENCY, line, "currency \"%s\" is not "
 		    "known (add [currency.%s] to ar.ini)", quote(&q, s, n),
 		    quote(&q, s, n));
-	if (t.currency < 0)
+	if (t.currency < 0) {
+		if (missing(rec, r->idx[BANKCSV_CURRENCY]))
+			return short_row(r, rec, line);
 		return fail(r, AR_ECURRENCY, line, "no currency: the row has "
 		    "none and [bank.%s] sets no default_currency", p->name);
+	}
 	if (cell(rec, r->idx[BANKCSV_BOOKING_DATE], &s, &n) &&
 	    (e = parse_date(r, "booking_date", s, n, line, &t.booking_date)) != AR_OK)
 		return e;
@@ -478,11 +685,17 @@ do_row(struct rd *r, const struct csvio_record *rec)
 			return e;
 	} else
 		t.value_date = t.booking_date;
-	if (t.value_date == DATE_NONE)
+	if (t.value_date == DATE_NONE) {
+		if (missing(rec, r->idx[BANKCSV_VALUE_DATE]) ||
+		    missing(rec, r->idx[BANKCSV_BOOKING_DATE]))
+			return short_row(r, rec, line);
 		return fail(r, AR_ESYNTAX, line, "no date");
+	}
 	if (p->has[BANKCSV_AMOUNT]) {
 		if (!cell(rec, r->idx[BANKCSV_AMOUNT], &s, &n))
-			return fail(r, AR_ESYNTAX, line, "no amount");
+			return missing(rec, r->idx[BANKCSV_AMOUNT]) ?
+			    short_row(r, rec, line) :
+			    fail(r, AR_ESYNTAX, line, "no amount");
 		if ((e = parse_money(r, "amount", s, n, t.currency, line,
 		    &a)) != AR_OK)
 			return e;
@@ -491,7 +704,9 @@ do_row(struct rd *r, const struct csvio_record *rec)
 			size_t dn;
 
 			if (!cell(rec, r->idx[BANKCSV_DEBIT_CREDIT], &d, &dn))
-				return fail(r, AR_ESYNTAX, line, "no debit/credit "
+				return missing(rec, r->idx[BANKCSV_DEBIT_CREDIT]) ?
+				    short_row(r, rec, line) :
+				    fail(r, AR_ESYNTAX, line, "no debit/credit "
 				    "indicator");
 			/* The indicator gives the sign: amounts as magnitudes. */
 			if (a < 0)
@@ -520,7 +735,10 @@ do_row(struct rd *r, const struct csvio_record *rec)
 			if (b != 0)
 				a = b < 0 ? b : -b;
 		} else if (!cell(rec, r->idx[BANKCSV_CREDIT], &s, &n))
-			return fail(r, AR_ESYNTAX, line, "no amount: credit and "
+			return missing(rec, r->idx[BANKCSV_CREDIT]) ||
+			    missing(rec, r->idx[BANKCSV_DEBIT]) ?
+			    short_row(r, rec, line) :
+			    fail(r, AR_ESYNTAX, line, "no amount: credit and "
 			    "debit are both empty");
 	}
 	t.amount = p->negate ? -a : a;
@@ -531,34 +749,59 @@ do_row(struct rd *r, const struct csvio_record *rec)
 	take(rec, r->idx[BANKCSV_CHANNEL], t.channel, sizeof t.channel);
 	take(rec, r->idx[BANKCSV_REF1], t.ref1, sizeof t.ref1);
 	take(rec, r->idx[BANKCSV_REF2], t.ref2, sizeof t.ref2);
-	for (k = 0; k < r->nref; k++) {
-		size_t have = strlen(t.reference), m;
-
-		if (!cell(rec, r->refcols[k], &s, &n))
-			continue;
-		if (have > 0 && have + 1 < sizeof t.reference)
-			t.reference[have++] = ' ';
-		m = sizeof t.reference - 1 - have;
-		if (n > m) {
-			n = m;
-			while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-				n--;
-		}
-		memcpy(t.reference + have, s, n);
-		t.reference[have + n] = '\0';
-	}
-	bank_channel_scan(t.reference, strlen(t.reference), &t);
-	bank_channel_scan(t.payer, strlen(t.payer), &t);
+	for (k = 0; k < r->nref; k++)
+		if (cell(rec, r->refcols[k], &s, &n))
+			append(t.reference, sizeof t.reference, s, n);
 	if (r->idx[BANKCSV_BALANCE] >= 0 &&
 	    (e = check_balance(r, rec, &t, line)) != AR_OK)
 		return e;
-	if (r->st.currency < 0)
-		r->st.currency = t.currency;
-	if ((e = r->fn(r->ctx, &r->st, &t)) != AR_OK) {
-		if (r->err->message[0] == '\0')
-			fail(r, e, line, "%s", ar_strerror(e));
-		return e;
+	*tp = t;
+	return AR_OK;
+}
+
+/*
+ * One row: nothing (all empty), a row skip_values names, a continuation
+ * of the row above, or a transaction, held back in r->pend while the
+ * next rows may continue it.
+ */
+static ar_err
+do_row(struct rd *r, const struct csvio_record *rec)
+{
+	long line = rec->line + r->base;
+	const char *s;
+	size_t i, n;
+	ar_err e;
+
+	if (all_empty(rec))
+		return AR_OK;
+	if (skipped(r, rec)) {
+		r->last = LAST_SKIPPED;
+		return flush(r);
 	}
+	if (continues(r, rec)) {
+		switch (r->last) {
+		case LAST_NONE:
+			return fail(r, AR_ESYNTAX, line, "continuation row (text, "
+			    "no date or amount) before any transaction");
+		case LAST_SKIPPED:
+			r->counts->skipped++;   /* goes with its row */
+			return AR_OK;
+		case LAST_TXN:
+			break;
+		}
+		for (i = 0; i < rec->nfields; i++)
+			if (cell(rec, (int)i, &s, &n))
+				append(r->pend.reference, sizeof r->pend.reference,
+				    s, n);
+		r->counts->continued++;
+		return AR_OK;
+	}
+	if ((e = flush(r)) != AR_OK)
+		return e;
+	if ((e = parse_row(r, rec, &r->pend)) != AR_OK)
+		return e;
+	r->have_pend = true;
+	r->last = LAST_TXN;
 	return AR_OK;
 }
 
@@ -580,6 +823,15 @@ ar_err
 bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
     bank_txn_fn fn, void *ctx, struct bank_error *err)
 {
+	return bankcsv_read_counts(fp, name, p, fn, ctx, NULL, err);
+}
+
+ar_err
+bankcsv_read_counts(FILE *fp, const char *name,
+    const struct bankcsv_profile *p, bank_txn_fn fn, void *ctx,
+    struct bankcsv_counts *counts, struct bank_error *err)
+{
+	struct bankcsv_counts unwanted;
 	struct rd r;
 	struct textin *tx = NULL;
 	struct csvio_reader *cr = NULL;
@@ -598,6 +850,8 @@ bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
 	r.err = err;
 	r.fn = fn;
 	r.ctx = ctx;
+	r.counts = counts != NULL ? counts : &unwanted;
+	memset(r.counts, 0, sizeof *r.counts);
 	snprintf(r.st.id, sizeof r.st.id, "%s", p->name);
 	snprintf(r.st.account, sizeof r.st.account, "%s", p->account);
 	r.st.currency = -1;
@@ -646,6 +900,7 @@ bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
 	 */
 	opts.delimiter = p->delimiter;
 	opts.no_header = true;
+	opts.short_rows = true;
 	if ((e = csvio_reader_from_stream(&cr, rest, name, &opts)) != AR_OK) {
 		e = csv_fail(&r, cr, tx, e);
 		goto out;
@@ -660,6 +915,7 @@ bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
 		e = map_columns(&r, NULL, cr);
 	if (e != AR_OK)
 		goto out;
+	r.ncols = csvio_ncolumns(cr);
 	while ((e = csvio_read(cr, &rec)) == AR_OK) {
 		if ((e = do_row(&r, &rec)) != AR_OK)
 			goto out;
@@ -674,7 +930,7 @@ bankcsv_read(FILE *fp, const char *name, const struct bankcsv_profile *p,
 		    "empty statement: %s", p->header ?
 		    "a header and no rows" : "no rows");
 	else
-		e = AR_OK;
+		e = flush(&r);
 out:
 	if (cr != NULL)
 		csvio_reader_close(cr);

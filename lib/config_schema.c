@@ -130,6 +130,8 @@ static const struct cfg_key schema[] = {
 	    "values of the debit_credit column that mark money in" },
 	{ "bank.*", "debit_values", T_STRING, "D,DR,DBIT,Debit", NULL, 0, 0,
 	    "values of the debit_credit column that mark money out" },
+	{ "bank.*", "skip_values", T_STRING, "", NULL, 0, 0,
+	    "value_date cells of rows that are no transaction (Pending), reported" },
 	{ "bank.*", "default_currency", T_CURRENCY, NULL, NULL, 0, 0,
 	    "currency of rows when the file has no currency column" },
 	{ "bank.*", "account", T_STRING, "", NULL, 0, 0,

@@ -60,6 +60,7 @@ struct csvio_reader {
 	size_t nq, qhead, q_cap;
 
 	bool no_header;         /* columns are named "1", "2", ... */
+	bool short_rows;        /* records may have fewer fields than the header */
 	bool have_header;
 	size_t ncol;
 	char *hdr_text;
@@ -361,7 +362,7 @@ on_line_end(int c, void *data)
 		;
 	else if (r->err != AR_OK)
 		;
-	else if (n != r->ncol)
+	else if (n != r->ncol && !(r->short_rows && n < r->ncol))
 		set_error(r, AR_EFIELDS, line, "record has %zu field%s, header has %zu",
 		    n, n == 1 ? "" : "s", r->ncol);
 	else if (r->nq == r->q_cap && !grow(&r->q, &r->q_cap, r->nq + 1, sizeof *r->q))
@@ -521,6 +522,7 @@ csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
 	csv_set_blk_size(&r->p, r->p_step);
 	r->fp = fp;
 	r->no_header = opts != NULL && opts->no_header;
+	r->short_rows = opts != NULL && opts->short_rows;
 	r->eol = '\n';
 	r->line = 1;
 	*out = r;

@@ -42,9 +42,16 @@ struct csvio_record {
 struct csvio_opts {
 	char delimiter; /* ',' ';' '\t' '|' ... */
 	bool no_header; /* no header line: the columns are named "1", "2", ... */
+	/*
+	 * Accept records with fewer fields than the header (rec.nfields <
+	 * csvio_ncolumns: the caller takes the missing ones as empty), as
+	 * bank exports write continuation rows and leave off trailing
+	 * unnamed columns.  More fields than the header stay an error.
+	 */
+	bool short_rows;
 };
 
-#define CSVIO_OPTS_DEFAULT { ',', false }
+#define CSVIO_OPTS_DEFAULT { ',', false, false }
 
 struct csvio_reader;
 

@@ -2,7 +2,8 @@
  * test_bankcsv.c - bank CSV statements through [bank.NAME] profiles
  * (lib/bankcsv.c): header finding after a preamble, decimal comma, CR-only
  * lines, files without a header, the three ways of writing the amount,
- * running balances in either order, character sets, errors with lines.
+ * running balances in either order, character sets, errors with lines,
+ * short rows, continuation rows, skip_values, currency symbols.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +61,8 @@ profile(const char *ini, const char *name, struct bankcsv_profile *p,
 }
 
 static ar_err
-read_csv(const char *ini, const char *name, const char *data, size_t len,
-    struct got *g, struct bank_error *err)
+read_counted(const char *ini, const char *name, const char *data, size_t len,
+    struct got *g, struct bankcsv_counts *counts, struct bank_error *err)
 {
 	struct bankcsv_profile p;
 	char msg[256];
@@ -76,9 +77,16 @@ read_csv(const char *ini, const char *name, const char *data, size_t len,
 	fp = fmemopen((void *)data, len, "r");
 	if (fp == NULL)
 		return AR_EIO;
-	e = bankcsv_read(fp, "t.csv", &p, collect, g, err);
+	e = bankcsv_read_counts(fp, "t.csv", &p, collect, g, counts, err);
 	fclose(fp);
 	return e;
+}
+
+static ar_err
+read_csv(const char *ini, const char *name, const char *data, size_t len,
+    struct got *g, struct bank_error *err)
+{
+	return read_counted(ini, name, data, len, g, NULL, err);
 }
 
 #define READ(ini, data, g, err) read_csv(ini, "b", data, strlen(data), g, err)
@@ -295,6 +303,214 @@ errors_name_the_line(void)
 	EXPECT_EQ_INT(err.line, 2);
 }
 
+/* OCBC: a description runs on in rows of their own, with fewer fields. */
+static void
+continuation_rows(void)
+{
+	const char *ini = "[bank.b]\nvalue_date = Value date\n"
+	    "booking_date = Transaction date\ndebit = Withdrawals\n"
+	    "credit = Deposits\nreference = Description\ndefault_currency = SGD\n";
+	static const char data[] = "Ledger Balance,\"6,666.66\"\n\n"
+	    "Transaction date,Value date,Description,Withdrawals,Deposits\n"
+	    "18/04/2018,18/04/2018,DEBIT PURCHASE,6.66,\n"
+	    ",,15/04/18  66-6666 UBER EATS \n"
+	    ",,,,\n"
+	    " , ,HELP.UBER\n"
+	    "17/04/2018,17/04/2018,FUNDS TRANSFER,,100.00\n"
+	    ",,IBG CREDIT ACME PTE LTD\n";
+	struct bankcsv_counts c;
+	struct got g;
+	struct bank_error err;
+	ar_err e;
+
+	e = read_counted(ini, "b", data, sizeof data - 1, &g, &c, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	EXPECT(strcmp(g.t[0].reference,
+	    "DEBIT PURCHASE 15/04/18  66-6666 UBER EATS HELP.UBER") == 0);
+	EXPECT_EQ_INT(g.t[0].amount, -666);
+	EXPECT_EQ_INT(g.t[0].line, 4);
+	/* The last transaction is handed on at the end, continued. */
+	EXPECT(strcmp(g.t[1].reference,
+	    "FUNDS TRANSFER IBG CREDIT ACME PTE LTD") == 0);
+	EXPECT_EQ_INT(g.t[1].amount, 10000);
+	EXPECT_EQ_INT(g.t[1].line, 8);
+	/* The channel is read from the text as continued. */
+	EXPECT_EQ_STR(g.t[1].channel, "IBG");
+	EXPECT_EQ_INT(c.continued, 3);
+	EXPECT_EQ_INT(c.skipped, 0);
+
+	/* Before any transaction: an error on its line. */
+	e = READ(ini, "Transaction date,Value date,Description,Withdrawals,Deposits\n"
+	    ",,RUNS ON FROM NOWHERE\n18/04/2018,18/04/2018,X,1.00,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT_EQ_INT(err.line, 2);
+	EXPECT(strstr(err.message, "continuation row") != NULL);
+	EXPECT(strstr(err.message, "before any transaction") != NULL);
+	EXPECT_EQ_INT(g.n, 0);
+
+	/* A short row with a date is no continuation: csvio's words, its line. */
+	e = READ(ini, "Transaction date,Value date,Description,Withdrawals,Deposits\n"
+	    "18/04/2018,18/04/2018,X,1.00,\n17/04/2018,17/04/2018\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_EFIELDS);
+	EXPECT_EQ_INT(err.line, 3);
+	EXPECT_EQ_STR(err.message, "record has 2 fields, header has 5");
+	EXPECT_EQ_INT(g.n, 1);          /* the row before it is complete */
+	/* Text in a date column: no continuation, a bad date. */
+	e = READ(ini, "Transaction date,Value date,Description,Withdrawals,Deposits\n"
+	    "18/04/2018,18/04/2018,X,1.00,\nA null transaction,,,,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT_EQ_INT(err.line, 3);
+	EXPECT(strstr(err.message, "booking_date \"A null transaction\"") != NULL);
+}
+
+/* PayPal: trailing columns without a caption left off every row. */
+static void
+short_rows(void)
+{
+	const char *ini = "[bank.b]\nvalue_date = Date\namount = Net\n"
+	    "payer = Name\nreference = Note\n";
+	struct got g;
+	struct bank_error err;
+	ar_err e;
+
+	e = READ(ini, "Date,Net,Name,Note,,,\n2026-11-20,1.00,Acme,INV 1\n"
+	    "2026-11-21,2.00,Acme\n2026-11-22,3.00\n", &g, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 3);
+	EXPECT(strcmp(g.t[0].reference, "INV 1") == 0);
+	/* Named columns left off: empty where a value is not needed. */
+	EXPECT(strcmp(g.t[1].reference, "") == 0);
+	EXPECT_EQ_STR(g.t[2].payer, "");
+	EXPECT_EQ_INT(g.t[2].amount, 300);
+	/* Where it is needed, the row is misshapen. */
+	e = READ(ini, "Date,Net,Name,Note,,,\n2026-11-20,1.00,Acme,INV 1\n"
+	    "2026-11-21\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_EFIELDS);
+	EXPECT_EQ_INT(err.line, 3);
+	EXPECT_EQ_STR(err.message, "record has 1 field, header has 7");
+	/* Credit and debit: one left off is empty, both is an error. */
+	e = READ("[bank.b]\nvalue_date = Date\ndebit = Out\ncredit = In\n",
+	    "Date,Out,In\n2026-11-20,1.00\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.t[0].amount, -100);
+	e = READ("[bank.b]\nvalue_date = Date\ndebit = Out\ncredit = In\n",
+	    "Date,Out,In\n2026-11-20,,\n2026-11-20,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);   /* the first row: both empty */
+	e = READ("[bank.b]\nvalue_date = Date\ndebit = Out\ncredit = In\n",
+	    "Date,Out,In\n2026-11-20,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_EFIELDS);
+	EXPECT_EQ_STR(err.message, "record has 2 fields, header has 3");
+}
+
+/* "Pending" rows of a card statement, a balance footer: counted, not read. */
+static void
+skip_values(void)
+{
+	const char *ini = "[bank.b]\ndate_format = %d-%b-%Y\n"
+	    "skip_values = pending, Balance at start of period\n"
+	    "value_date = Date\namount = Amount\nreference = Description\n"
+	    "default_currency = GBP\n";
+	static const char data[] = "Date,Description,Amount\n"
+	    "Pending,L'OLILO,1.00\n"
+	    " PENDING ,NOWTV,2.00\n"
+	    ",RUNS ON WITH THE PENDING ONE,\n"
+	    "12-Dec-2019,ROYAL LONDON,3.00\n"
+	    ",RUNS ON,\n"
+	    "Balance at start of period,,\"1,000.00\"\n";
+	static const char booked[] = "Date,Amount\nPending,1.00\n"
+	    "2026-11-20,2.00\n";
+	struct bankcsv_counts c;
+	struct got g;
+	struct bank_error err;
+	ar_err e;
+
+	e = read_counted(ini, "b", data, sizeof data - 1, &g, &c, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 1);
+	EXPECT_EQ_INT(g.t[0].amount, 300);
+	EXPECT(strcmp(g.t[0].reference, "ROYAL LONDON RUNS ON") == 0);
+	/* A continuation of a skipped row goes with it. */
+	EXPECT_EQ_INT(c.skipped, 4);
+	EXPECT_EQ_INT(c.continued, 1);
+	EXPECT_EQ_STR(c.skipped_what,
+	    "value_date Pending or Balance at start of period");
+	/* Without the key, the same file is an error, as before. */
+	e = READ("[bank.b]\ndate_format = %d-%b-%Y\nvalue_date = Date\n"
+	    "amount = Amount\ndefault_currency = GBP\n", data, &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT_EQ_INT(err.line, 2);
+	/* booking_date when the profile names no value_date. */
+	e = read_counted("[bank.b]\nskip_values = Pending\n"
+	    "booking_date = Date\namount = Amount\n", "b", booked,
+	    sizeof booked - 1, &g, &c, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 1);
+	EXPECT_EQ_INT(c.skipped, 1);
+	EXPECT_EQ_STR(c.skipped_what, "booking_date Pending");
+}
+
+/* Amounts with a currency symbol before or after the number and its sign. */
+static void
+currency_symbols(void)
+{
+	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n"
+	    "balance = Balance\n";
+	struct got g;
+	struct bank_error err;
+	ar_err e;
+
+	e = READ(ini, "Date,Amount,Balance\n"
+	    "2026-11-20,\xc2\xa3" "67.40,\n"
+	    "2026-11-20,\"\xc2\xa3" "1,183.23\",\n"
+	    "2026-11-20,\"+ \xc2\xa3" "1,100.00\",\n"
+	    "2026-11-20,-\xc2\xa3" "5.00,\n"
+	    "2026-11-20,\xc2\xa3-5.00,\n"
+	    "2026-11-20,RM1.25,\n"
+	    "2026-11-20,-RM 2.50,\n"
+	    "2026-11-20,(RM3.00),\n"
+	    "2026-11-20,$4.00,\n"
+	    "2026-11-20,4.00 \xe2\x82\xac,\n"
+	    "2026-11-20,\xc2\xa5" "1.00,RM 2330.38\n", &g, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 11);
+	EXPECT_EQ_INT(g.t[0].amount, 6740);
+	EXPECT_EQ_INT(g.t[1].amount, 118323);
+	EXPECT_EQ_INT(g.t[2].amount, 110000);
+	EXPECT_EQ_INT(g.t[3].amount, -500);
+	EXPECT_EQ_INT(g.t[4].amount, -500);
+	EXPECT_EQ_INT(g.t[5].amount, 125);
+	EXPECT_EQ_INT(g.t[6].amount, -250);
+	EXPECT_EQ_INT(g.t[7].amount, -300);
+	EXPECT_EQ_INT(g.t[8].amount, 400);
+	EXPECT_EQ_INT(g.t[9].amount, 400);
+	EXPECT_EQ_INT(g.t[10].amount, 100);
+	/* Decimal comma, the symbol after. */
+	e = READ("[bank.b]\ndelimiter = semicolon\ndecimal = comma\n"
+	    "value_date = Date\namount = Amount\n",
+	    "Date;Amount\n2026-11-20;1.234,56 \xe2\x82\xac\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.t[0].amount, 123456);
+	/* A symbol alone, two symbols, one in the middle: not amounts. */
+	e = READ(ini, "Date,Amount,Balance\n2026-11-20,\xc2\xa3,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT(strstr(err.message, "amount \"\xc2\xa3\" is not an amount") != NULL);
+	e = READ(ini, "Date,Amount,Balance\n2026-11-20,\xc2\xa3$1.00,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	e = READ(ini, "Date,Amount,Balance\n2026-11-20,1RM00,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	e = READ(ini, "Date,Amount,Balance\n2026-11-20,FROM,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+}
+
 static void
 profile_errors(void)
 {
@@ -328,6 +544,10 @@ main(void)
 	RUN(running_balance);
 	RUN(encodings);
 	RUN(errors_name_the_line);
+	RUN(continuation_rows);
+	RUN(short_rows);
+	RUN(skip_values);
+	RUN(currency_symbols);
 	RUN(profile_errors);
 	return test_summary();
 }
