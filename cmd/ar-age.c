@@ -129,9 +129,7 @@ usage(FILE *fp, int status)
 "\n"
 CLI_COMMON_HELP
 "\n"
-"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
-"71 out of memory, 73 cannot create output, 74 write error,\n"
-"78 bad configuration.\n"
+CLI_EXIT_HELP
 "See ar-age(1), ar.ini(5), artools(7).\n");
 	exit(status);
 }

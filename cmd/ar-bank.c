@@ -37,7 +37,6 @@
 #include "currency.h"
 #include "date.h"
 #include "diag.h"
-#include "infile.h"
 #include "money.h"
 #include "mt940.h"
 #include "outfile.h"
@@ -103,9 +102,7 @@ usage(FILE *fp, int status)
 "  -h, --help          print this help and exit\n"
 "  --version           print the version and exit\n"
 "\n"
-"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
-"71 out of memory, 73 cannot create output, 74 read or write error,\n"
-"78 bad configuration.\n"
+CLI_EXIT_HELP
 "See ar-bank(1), ar.ini(5), artools(7).\n");
 	exit(status);
 }
@@ -280,27 +277,6 @@ on_txn(void *p, const struct bank_statement *st, const struct bank_txn *t)
 	return AR_OK;
 }
 
-/*
- * fp at its start, able to go back there: a pipe is copied to a temporary
- * file first (infile.h), so the reader sees every byte and the line
- * numbers stay right.
- */
-static FILE *
-rewindable(struct bank_run *run, FILE *fp, const char *name)
-{
-	FILE *in;
-	ar_err e;
-
-	if ((in = infile_rewindable(fp, &e)) != NULL)
-		return in;
-	if (e == AR_ECREATE)
-		diag_error("cannot make a temporary file: %s", strerror(errno));
-	else
-		diag_error("cannot copy %s to a temporary file: %s", name, strerror(errno));
-	fail(run, e == AR_ECREATE ? EX_CANTCREAT : EX_IOERR);
-	return NULL;
-}
-
 static void
 read_file(struct bank_run *run, const char *path)
 {
@@ -313,6 +289,7 @@ read_file(struct bank_run *run, const char *path)
 	FILE *fp, *in;
 	size_t n;
 	ar_err err;
+	int status;
 
 	if (path == NULL)
 		fp = stdin;
@@ -320,7 +297,8 @@ read_file(struct bank_run *run, const char *path)
 		diag_error("cannot open %s: %s", path, strerror(errno));
 		fail(run, EX_NOINPUT);
 	}
-	in = rewindable(run, fp, name);
+	if ((in = cli_rewindable(fp, name, &status)) == NULL)
+		fail(run, status);
 	if (fmt == FMT_DETECT) {
 		n = fread(head, 1, sizeof head, in);
 		if (ferror(in)) {

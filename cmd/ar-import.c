@@ -24,7 +24,6 @@
 #include "diag.h"
 #include "import.h"
 #include "import_profile.h"
-#include "infile.h"
 #include "money.h"
 #include "outfile.h"
 #include "strtab.h"
@@ -110,9 +109,7 @@ usage(FILE *fp, int status)
 "  -h, --help          print this help and exit\n"
 "  --version           print the version and exit\n"
 "\n"
-"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
-"71 out of memory, 73 cannot create output, 74 read or write error,\n"
-"78 bad configuration.\n"
+CLI_EXIT_HELP
 "See ar-import(1), ar.ini(5), artools(7).\n");
 	exit(status);
 }
@@ -219,23 +216,6 @@ on_item(void *p, const struct import_item *it)
 	csvio_end_record(w);
 	diag_progress(++run->rows);
 	return run->customers_out != NULL ? note_customer(run, it) : AR_OK;
-}
-
-/* fp, or a copy of it that can go back to its start (infile.h). */
-static FILE *
-rewindable(struct import_run *run, FILE *fp, const char *name)
-{
-	FILE *in;
-	ar_err e;
-
-	if ((in = infile_rewindable(fp, &e)) != NULL)
-		return in;
-	if (e == AR_ECREATE)
-		diag_error("cannot make a temporary file: %s", strerror(errno));
-	else
-		diag_error("cannot copy %s to a temporary file: %s", name, strerror(errno));
-	fail(run, e == AR_ECREATE ? EX_CANTCREAT : EX_IOERR);
-	return NULL;
 }
 
 static struct textin *
@@ -348,6 +328,7 @@ read_file(struct import_run *run, const char *path)
 	currency_id cur;
 	FILE *fp, *in;
 	ar_err err;
+	int status;
 
 	if (path == NULL)
 		fp = stdin;
@@ -355,7 +336,9 @@ read_file(struct import_run *run, const char *path)
 		diag_error("cannot open %s: %s", path, strerror(errno));
 		fail(run, EX_NOINPUT);
 	}
-	in = run->profile == NULL ? rewindable(run, fp, name) : fp;
+	in = fp;
+	if (run->profile == NULL && (in = cli_rewindable(fp, name, &status)) == NULL)
+		fail(run, status);
 	pick_profile(run, in, name, &p);
 	t = open_text(run, in, name, p.encoding);
 	{

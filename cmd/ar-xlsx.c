@@ -96,9 +96,7 @@ usage(FILE *fp, int status)
 "  -h, --help          print this help and exit\n"
 "  --version           print the version and exit\n"
 "\n"
-"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
-"71 out of memory, 73 cannot create output, 74 write error,\n"
-"78 bad configuration.\n"
+CLI_EXIT_HELP
 "See ar-xlsx(1), ar.ini(5), artools(7).\n");
 	exit(status);
 }

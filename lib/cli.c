@@ -1,7 +1,11 @@
 /* cli.c - options every command shares. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sysexits.h>
+
+#include "infile.h"
 
 bool
 cli_common_option(struct cli_common *c, int ch, const char *arg)
@@ -87,4 +91,20 @@ void
 cli_print_version(const char *progname)
 {
 	printf("%s (artools) %s\n", progname, ARTOOLS_VERSION);
+}
+
+FILE *
+cli_rewindable(FILE *fp, const char *name, int *status)
+{
+	FILE *in;
+	ar_err e;
+
+	if ((in = infile_rewindable(fp, &e)) != NULL)
+		return in;
+	if (e == AR_ECREATE)
+		diag_error("cannot make a temporary file: %s", strerror(errno));
+	else
+		diag_error("cannot copy %s to a temporary file: %s", name, strerror(errno));
+	*status = e == AR_ECREATE ? EX_CANTCREAT : EX_IOERR;
+	return NULL;
 }

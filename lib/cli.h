@@ -42,6 +42,12 @@ enum {
 
 #define CLI_COMMON_SHORTOPTS "o:h"
 
+/* The end of every command's --help: the sysexits codes artools uses. */
+#define CLI_EXIT_HELP \
+"Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n" \
+"71 out of memory, 73 cannot create output, 74 read or write error,\n" \
+"78 bad configuration.\n"
+
 /* The common options' lines for --help, identical in every command. */
 #define CLI_COMMON_HELP \
 "Common options:\n" \
@@ -87,5 +93,13 @@ ar_err cli_parse_delimiter(const char *text, char *out);
 
 /* Print "PROG (artools) VERSION" to stdout. */
 void cli_print_version(const char *progname);
+
+/*
+ * fp, or a temporary copy of it that can go back to its start
+ * (infile.h), for commands that look at an input before reading it.  On
+ * failure, says why on stderr and returns NULL with the exit status in
+ * *status, for the caller to clean up and exit with.
+ */
+FILE *cli_rewindable(FILE *fp, const char *name, int *status);
 
 #endif
