@@ -596,7 +596,7 @@ static ar_err
 read_list(struct run *r, struct textin *t)
 {
 	const char *cells[CELLS_MAX], *line, *missing = NULL;
-	size_t lens[CELLS_MAX], hcol[CELLS_MAX + 1], nh = 0, len, n, i;
+	size_t lens[CELLS_MAX], hcol[CELLS_MAX + 1], nh = 0, len, n;
 	char *buf = NULL, *header = NULL, *s;
 	size_t cap = 0, hlen = 0;
 	bool have_header = false;
@@ -677,8 +677,6 @@ read_list(struct run *r, struct textin *t)
 			}
 			n = r->b.ncells;
 		}
-		for (i = 0; i < n && lens[i] == 0; i++)
-			continue;
 		if ((e = take_cells(r, cells, lens, n, textin_line(t))) != AR_OK)
 			break;
 	}
