@@ -332,6 +332,8 @@ read_file(struct bank_run *run, const char *path)
 			diag_at(name, 0, "%ld row%s skipped (%s, as skip_values "
 			    "says)", counts.skipped, counts.skipped == 1 ? "" : "s",
 			    counts.skipped_what);
+		if (fmt == FMT_CSV && counts.rows == 0)
+			diag_at(name, 0, "no rows after the header: no transactions");
 		return;
 	}
 	if (err == AR_ENOMEM) {

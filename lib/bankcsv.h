@@ -71,6 +71,7 @@ struct bankcsv_counts {
 	long skipped;           /* rows skip_values said are no transaction */
 	char skipped_what[128]; /* "value_date Pending or ...": values seen */
 	long continued;         /* continuation rows joined to the row above */
+	long rows;              /* rows read (not all-empty), transactions or not */
 };
 
 /*
