@@ -15,13 +15,12 @@
  * transaction waits in rd.pend until the next row that is not a
  * continuation (or the end), then goes to the caller.
  */
-#define _XOPEN_SOURCE 700	/* strptime */
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "bank_channel.h"
 #include "bankcsv.h"
@@ -324,27 +323,13 @@ parse_date(struct rd *r, const char *what, const char *s, size_t n,
 	ar_err e;
 
 	if (p->date_format[0] != '\0') {
-		char buf[128];
-		struct tm tm;
-		const char *end;
-
-		memset(&tm, 0, sizeof tm);
-		if (n >= sizeof buf)
-			n = sizeof buf - 1;
-		memcpy(buf, s, n);
-		buf[n] = '\0';
-		end = strptime(buf, p->date_format, &tm);
-		while (end != NULL && isspace((unsigned char)*end))
-			end++;
-		if (end == NULL || *end != '\0')
-			return fail(r, AR_ESYNTAX, line, "%s \"%s\" is not a "
-			    "date of the form %s", what, quote(&q, s, n),
-			    p->date_format);
-		if (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		    day) != AR_OK)
+		if ((e = date_parse_format(s, n, p->date_format, day)) == AR_OK)
+			return AR_OK;
+		if (e == AR_ERANGE)
 			return fail(r, AR_ERANGE, line, "%s \"%s\" is no such "
 			    "date", what, quote(&q, s, n));
-		return AR_OK;
+		return fail(r, AR_ESYNTAX, line, "%s \"%s\" is not a "
+		    "date of the form %s", what, quote(&q, s, n), p->date_format);
 	}
 	if ((e = date_parse(s, n, &p->dates, day)) != AR_OK)
 		return fail(r, e == AR_ERANGE ? AR_ERANGE : AR_ESYNTAX, line,

@@ -1,6 +1,8 @@
 /* date.c - civil day numbers, and the date forms AR extracts are written in. */
+#define _XOPEN_SOURCE 700	/* strptime */
 #include "date.h"
 
+#include <string.h>
 #include <time.h>
 
 #define YEAR_MIN 1
@@ -273,4 +275,25 @@ date_parse(const char *text, size_t len, const struct date_opts *opts,
 		return slashed(&a, &b, &c, opts, day);
 	}
 	return AR_ESYNTAX;
+}
+
+ar_err
+date_parse_format(const char *text, size_t len, const char *format,
+    civil_day *day)
+{
+	char buf[64];
+	struct tm tm;
+	const char *end;
+
+	if (len >= sizeof buf)
+		return AR_ESYNTAX;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	memset(&tm, 0, sizeof tm);
+	end = strptime(buf, format, &tm);
+	while (end != NULL && is_blank(*end))
+		end++;
+	if (end == NULL || *end != '\0')
+		return AR_ESYNTAX;
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, day);
 }

@@ -59,6 +59,15 @@ struct date_opts {
 ar_err date_parse(const char *text, size_t len, const struct date_opts *opts,
     civil_day *day);
 
+/*
+ * Parse text[0..len) with a strptime(3) format (a profile's date_format,
+ * such as "%d.%m.%y" or "%d %b %Y"; month names in the C locale; blanks
+ * after the date ignored).  AR_OK, AR_ESYNTAX (does not read as format,
+ * or longer than 63 bytes) or AR_ERANGE (31 Feb).  *day only on AR_OK.
+ */
+ar_err date_parse_format(const char *text, size_t len, const char *format,
+    civil_day *day);
+
 /* AR_OK and *day for a valid y-m-d (year 1..9999), else AR_ERANGE. */
 ar_err date_from_ymd(int year, int month, int mday, civil_day *day);
 

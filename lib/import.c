@@ -8,7 +8,6 @@
  * line on.  Both end in one place, take_cells(), which decides what a row
  * is and turns an item row into a struct import_item.
  */
-#define _XOPEN_SOURCE 700	/* strptime */
 #include "import.h"
 
 #include <errno.h>
@@ -16,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "csvio.h"
 #include "money.h"
@@ -175,9 +173,6 @@ parse_date(struct run *r, const char *column, const char *s, size_t len,
 {
 	const struct import_profile *p = r->p;
 	struct date_opts o = { p->date_order, true, false };
-	char buf[64];
-	struct tm tm;
-	const char *end;
 	ar_err e;
 
 	if (len == 0) {
@@ -193,23 +188,13 @@ parse_date(struct run *r, const char *column, const char *s, size_t len,
 		    p->date_order == DATE_MONTH_FIRST ? "expected MM/DD/YYYY or YYYY-MM-DD" :
 		    "expected DD.MM.YYYY, DD/MM/YYYY or YYYY-MM-DD");
 	}
-	if (len >= sizeof buf)
-		return fail(r, AR_ESYNTAX, line, "%s \"%.40s...\" is not a date", column, s);
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	memset(&tm, 0, sizeof tm);
-	tm.tm_mday = 0;
-	end = strptime(buf, p->date_format, &tm);
-	if (end != NULL)
-		while (blank(*end))
-			end++;
-	if (end == NULL || *end != '\0')
-		return fail(r, AR_ESYNTAX, line, "%s \"%s\" does not read as %s",
-		    column, buf, p->date_format);
-	if (date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, day) != AR_OK)
-		return fail(r, AR_ESYNTAX, line, "%s \"%s\" is not a date (no such day)",
-		    column, buf);
-	return AR_OK;
+	if ((e = date_parse_format(s, len, p->date_format, day)) == AR_OK)
+		return AR_OK;
+	if (e == AR_ERANGE)
+		return fail(r, AR_ESYNTAX, line, "%s \"%.*s\" is not a date (no such day)",
+		    column, (int)len, s);
+	return fail(r, AR_ESYNTAX, line, "%s \"%.*s\" does not read as %s",
+	    column, (int)(len > 40 ? 40 : len), s, p->date_format);
 }
 
 static ar_err

@@ -527,6 +527,24 @@ date_today_matches_localtime(void)
 	EXPECT(today - ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) <= 1);
 }
 
+/* A profile's date_format: two-digit years and month names are its business. */
+static void
+date_parse_format_reads_strptime_forms(void)
+{
+	civil_day d;
+	char buf[DATE_TEXT_MAX];
+
+	EXPECT_EQ_INT(date_parse_format("24.11.26", 8, "%d.%m.%y", &d), AR_OK);
+	date_format(d, buf);
+	EXPECT_EQ_STR(buf, "2026-11-24");
+	EXPECT_EQ_INT(date_parse_format("27 Feb 2018 ", 12, "%d %b %Y", &d), AR_OK);
+	date_format(d, buf);
+	EXPECT_EQ_STR(buf, "2018-02-27");
+	EXPECT_EQ_INT(date_parse_format("31.02.26", 8, "%d.%m.%y", &d), AR_ERANGE);
+	EXPECT_EQ_INT(date_parse_format("24.11.2026", 10, "%d.%m.%y", &d), AR_ESYNTAX);
+	EXPECT_EQ_INT(date_parse_format("Pending", 7, "%d-%b-%Y", &d), AR_ESYNTAX);
+}
+
 int
 main(void)
 {
@@ -548,6 +566,7 @@ main(void)
 	RUN(date_parses_slashed_day_first);
 	RUN(date_parses_slashed_month_first);
 	RUN(date_parses_dashed_with_year_last);
+	RUN(date_parse_format_reads_strptime_forms);
 	RUN(date_rejects_31_february);
 	RUN(date_rejects_29_february_2025);
 	RUN(date_rejects_month_0_and_13);
