@@ -5,7 +5,7 @@
 #   make demo         build, then run examples/nightly.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
-#   make lint         mandoc -Tlint on the man pages
+#   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
 #   make install      PREFIX=/usr/local DESTDIR=
 #
 # SANITIZE=address,undefined adds sanitizers; V=1 shows the commands.
@@ -41,7 +41,7 @@ else
 Q = @
 endif
 
-LIB_SRC   = $(wildcard lib/*.c)
+LIB_SRC   = $(wildcard lib/*/*.c)
 LIB_OBJ   = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBAR     = $(BUILD)/lib/libar.a
 CMD_SRC   = $(wildcard cmd/ar-*.c)
@@ -51,29 +51,45 @@ UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 MANS      = $(wildcard man/*.[1-8])
 
+# Header dependencies from the compiler: a change to core/money.h rebuilds
+# what includes it, and only that.
+DEPFLAGS  = -MMD -MP
+
+# The flags a build was made with: when they change (CFLAGS, SANITIZE, CC),
+# $(BUILD)/FLAGS changes and everything is rebuilt (git's GIT-CFLAGS).
+BUILD_FLAGS = $(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LIBS)
+FLAGS_FILE  = $(BUILD)/FLAGS
+
 .DELETE_ON_ERROR:
-.PHONY: all unit check demo bench fuzz fuzz-build lint install clean deps
+.PHONY: all unit check demo bench fuzz fuzz-build fuzz-targets lint install clean deps FORCE
 
 all: $(BINS)
 
-$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+$(FLAGS_FILE): FORCE
+	@mkdir -p $(@D)
+	@echo '$(subst ','\'',$(BUILD_FLAGS))' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+$(BUILD)/lib/%.o: lib/%.c $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(LIBAR): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(LIBAR) $(wildcard lib/*.h)
+$(BUILD)/bin/%: cmd/%.c $(LIBAR) $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CCLD    $@")
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIBAR) $(wildcard lib/*.h)
+$(BUILD)/tests/%: tests/unit/%.c $(LIBAR) $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CCLD    $@")
-	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(LIBAR) $(ALL_LDFLAGS) $(LIBS)
+
+-include $(wildcard $(BUILD)/lib/*/*.d $(BUILD)/bin/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d)
 
 unit: $(UNIT_BINS)
 
@@ -106,12 +122,15 @@ FUZZ_BUILD ?= build/fuzz
 fuzz-build:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 		SANITIZE=address,undefined EXTRA_CFLAGS=-fsanitize=fuzzer-no-link \
-		CFLAGS="-O1 -g" $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
+		CFLAGS="-O1 -g" fuzz-targets
 
-$(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_BUILD)/lib/libar.a $(wildcard lib/*.h)
+# (a phony goal, so that a sub-make with nothing to do stays quiet)
+fuzz-targets: $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
+
+$(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_BUILD)/lib/libar.a $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZ    $@")
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -fsanitize=fuzzer -o $@ $< \
 		$(FUZZ_BUILD)/lib/libar.a $(ALL_LDFLAGS) -fsanitize=fuzzer $(LIBS)
 
 fuzz: fuzz-build
@@ -125,6 +144,7 @@ fuzz: fuzz-build
 	done
 
 lint:
+	$(Q)sh mk/layers.sh
 	$(Q)command -v mandoc >/dev/null || sh mk/deps.sh lint
 	$(Q)mandoc -Tlint -W warning $(MANS) && echo "lint: $(words $(MANS)) man pages clean"
 

@@ -4,27 +4,25 @@
  *
  * Reads the items stream (man 7 artools) from files or standard input; the
  * rules (which date an item is aged from, buckets, sums) live in
- * lib/aging.c; this file is options, wiring and output.
+ * lib/ar/aging.c, the run over the items and the reports in lib/report/;
+ * this file is options and wiring.
  */
-#include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
-#include "aging_report.h"
-#include "aging_xlsx.h"
-#include "cli.h"
-#include "config.h"
-#include "csvio.h"
-#include "customers.h"
-#include "diag.h"
-#include "items.h"
-#include "journal.h"
-#include "money.h"
-#include "outfile.h"
+#include "core/config.h"
+#include "core/csvio.h"
+#include "core/outfile.h"
+#include "ar/customers.h"
+#include "ar/journal.h"
+#include "report/aging_detail.h"
+#include "report/aging_report.h"
+#include "report/aging_xlsx.h"
+#include "cli/cli.h"
+#include "cli/diag.h"
 
 enum {
 	OPT_BASIS = CLI_OPT_FIRST_OWN,
@@ -42,26 +40,46 @@ enum {
 	OPT_JOURNAL
 };
 
-static const struct option longopts[] = {
-	CLI_COMMON_LONGOPTS,
-	{ "basis", required_argument, NULL, OPT_BASIS },
-	{ "buckets", required_argument, NULL, OPT_BUCKETS },
-	{ "credits", required_argument, NULL, OPT_CREDITS },
-	{ "customers", required_argument, NULL, OPT_CUSTOMERS },
-	{ "detail", no_argument, NULL, OPT_DETAIL },
-	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
-	{ "min-past-due", required_argument, NULL, OPT_MIN_PAST_DUE },
-	{ "min-days", required_argument, NULL, OPT_MIN_DAYS },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "currency", required_argument, NULL, OPT_CURRENCY },
-	{ "totals", no_argument, NULL, OPT_TOTALS },
-	{ "xlsx", required_argument, NULL, OPT_XLSX },
-	{ "journal", required_argument, NULL, OPT_JOURNAL },
-	{ NULL, 0, NULL, 0 }
+static const struct cli_option options[] = {
+	CLI_GROUP("Aging:"),
+	{ "basis", 0, "due|doc", OPT_BASIS,
+	  "age from the due date (default) or the document date" },
+	{ "buckets", 0, "LIST", OPT_BUCKETS,
+	  "upper bounds of the buckets in days (default 30,60,90,120)" },
+	{ "credits", 0, "own-date|current", OPT_CREDITS,
+	  "\nage credit notes and payments by their own date\n(default) or put them in current" },
+	{ "customers", 0, "FILE", OPT_CUSTOMERS,
+	  "customer master: names, terms_days for items without a\n"
+	  "due date, collector, status, credit_limit columns" },
+	{ "currency", 0, "CODE", OPT_CURRENCY, "only items in this currency" },
+	CLI_GROUP("Output:"),
+	{ "detail", 0, NULL, OPT_DETAIL,
+	  "one row per item, input columns + days_overdue, bucket" },
+	{ "group-by", 0, "customer|collector|company|currency", OPT_GROUP_BY,
+	  "\nwhat one row sums (default customer)" },
+	{ "totals", 0, NULL, OPT_TOTALS, "add a TOTAL row per currency" },
+	{ "xlsx", 0, "FILE", OPT_XLSX,
+	  "also write the aging workbook FILE: Summary, Aging,\n"
+	  "Large Past Due and, with --detail, Detail sheets" },
+	{ "journal", 0, "FILE", OPT_JOURNAL,
+	  "collection facts for the Large Past Due sheet (with --xlsx)" },
+	CLI_GROUP("Large past due (adds a past_due column, largest first within a currency):"),
+	{ "min-past-due", 0, "AMOUNT", OPT_MIN_PAST_DUE,
+	  "keep rows whose past-due amount reaches AMOUNT" },
+	{ "min-days", 0, "N", OPT_MIN_DAYS,
+	  "past due means more than N days overdue (default 0)" },
+	{ "top", 0, "N", OPT_TOP, "keep the N largest per currency" },
+	CLI_END
 };
 
-/* Records looked ahead at a time; more gains nothing once the misses overlap. */
-#define BATCH 64
+static const struct cli_command command = {
+	"ar-age", "[options] [FILE ...]",
+	"Age the open items in FILE (the items stream; standard input when none or -)\n"
+	"and write one row per customer and currency: current, one column per bucket\n"
+	"of days overdue, total, items, oldest_days.\n",
+	options, CLI_AS_OF | CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT | CLI_SKIP_BAD,
+	NULL, NULL
+};
 
 struct age_opts {
 	struct cli_common common;
@@ -83,139 +101,76 @@ struct age_run {
 	struct aging_policy policy;
 	struct customer_table customers;
 	struct aging_report report;
-	currency_id only_currency;    /* -1: all */
+	struct aging_feed feed;
+	struct aging_detail detail;   /* with --detail */
 	struct outfile out;
 	struct csvio_writer w;
-	unsigned long rows, skipped;
-	char **detail_header;
-	size_t detail_columns;
+	unsigned long skipped;
 	struct aging_xlsx *xlsx;      /* NULL without --xlsx */
 	struct journal *journal;      /* NULL without --journal */
 	const char *const *sources;   /* the item files named, for the workbook */
 	size_t nsources;
-	char lpd_rule[256];           /* the workbook's Summary keeps a pointer */
 };
 
 static void
-usage(FILE *fp, int status)
+on_option(void *ctx, int id, const char *arg)
 {
-	fprintf(fp,
-"usage: ar-age [options] [FILE ...]\n"
-"Age the open items in FILE (the items stream; standard input when none or -)\n"
-"and write one row per customer and currency: current, one column per bucket\n"
-"of days overdue, total, items, oldest_days.\n"
-"\n"
-"Aging:\n"
-"  --basis due|doc     age from the due date (default) or the document date\n"
-"  --buckets LIST      upper bounds of the buckets in days (default 30,60,90,120)\n"
-"  --credits own-date|current\n"
-"                      age credit notes and payments by their own date\n"
-"                      (default) or put them in current\n"
-"  --customers FILE    customer master: names, terms_days for items without a\n"
-"                      due date, collector, status, credit_limit columns\n"
-"  --currency CODE     only items in this currency\n"
-"Output:\n"
-"  --detail            one row per item, input columns + days_overdue, bucket\n"
-"  --group-by customer|collector|company|currency\n"
-"                      what one row sums (default customer)\n"
-"  --totals            add a TOTAL row per currency\n"
-"  --xlsx FILE         also write the aging workbook FILE: Summary, Aging,\n"
-"                      Large Past Due and, with --detail, Detail sheets\n"
-"  --journal FILE      collection facts for the Large Past Due sheet (with --xlsx)\n"
-"Large past due (adds a past_due column, largest first within a currency):\n"
-"  --min-past-due AMOUNT  keep rows whose past-due amount reaches AMOUNT\n"
-"  --min-days N        past due means more than N days overdue (default 0)\n"
-"  --top N             keep the N largest per currency\n"
-"\n"
-CLI_COMMON_HELP
-"\n"
-CLI_EXIT_HELP
-"See ar-age(1), ar.ini(5), artools(7).\n");
-	exit(status);
-}
+	static const char *const groups[] = { "customer", "collector", "company", "currency", NULL };
+	static const enum aging_group group_of[] = {
+		AGING_GROUP_CUSTOMER, AGING_GROUP_COLLECTOR, AGING_GROUP_COMPANY, AGING_GROUP_CURRENCY
+	};
+	struct age_opts *o = ctx;
 
-static long
-parse_count(const char *opt, const char *arg, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > max) {
-		char msg[128];
-
-		snprintf(msg, sizeof msg, "%s \"%%s\" is not a whole number from 0 to %ld", opt, max);
-		cli_usage_error(msg, arg);
+	switch (id) {
+	case OPT_BASIS:     o->basis = arg; break;
+	case OPT_BUCKETS:   o->buckets = arg; break;
+	case OPT_CREDITS:   o->credits = arg; break;
+	case OPT_CUSTOMERS: o->customers_path = arg; break;
+	case OPT_DETAIL:    o->detail = true; break;
+	case OPT_TOTALS:    o->totals = true; break;
+	case OPT_CURRENCY:  o->currency = arg; break;
+	case OPT_XLSX:      o->xlsx_path = arg; break;
+	case OPT_JOURNAL:   o->journal_path = arg; break;
+	case OPT_GROUP_BY:
+		o->group_by = group_of[cli_parse_word("--group-by", arg, groups)];
+		break;
+	case OPT_MIN_PAST_DUE:
+		o->min_past_due = arg;
+		o->large_past_due = true;
+		break;
+	case OPT_MIN_DAYS:
+		o->min_days = cli_parse_count("--min-days", arg, AGING_MAX_DAYS);
+		o->large_past_due = true;
+		break;
+	case OPT_TOP:
+		o->top = cli_parse_count("--top", arg, LONG_MAX);
+		o->large_past_due = true;
+		break;
 	}
-	return v;
 }
 
-static void
+/* The options, and the combinations that make no sense. */
+static int
 parse_options(int argc, char *argv[], struct age_opts *o)
 {
-	int ch;
+	int first = cli_parse(&command, argc, argv, &o->common, on_option, o);
 
-	while ((ch = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
-		if (cli_common_option(&o->common, ch, optarg))
-			continue;
-		switch (ch) {
-		case OPT_BASIS:     o->basis = optarg; break;
-		case OPT_BUCKETS:   o->buckets = optarg; break;
-		case OPT_CREDITS:   o->credits = optarg; break;
-		case OPT_CUSTOMERS: o->customers_path = optarg; break;
-		case OPT_DETAIL:    o->detail = true; break;
-		case OPT_TOTALS:    o->totals = true; break;
-		case OPT_CURRENCY:  o->currency = optarg; break;
-		case OPT_XLSX:      o->xlsx_path = optarg; break;
-		case OPT_JOURNAL:   o->journal_path = optarg; break;
-		case OPT_GROUP_BY:
-			if (strcmp(optarg, "customer") == 0)
-				o->group_by = AGING_GROUP_CUSTOMER;
-			else if (strcmp(optarg, "collector") == 0)
-				o->group_by = AGING_GROUP_COLLECTOR;
-			else if (strcmp(optarg, "company") == 0)
-				o->group_by = AGING_GROUP_COMPANY;
-			else if (strcmp(optarg, "currency") == 0)
-				o->group_by = AGING_GROUP_CURRENCY;
-			else
-				cli_usage_error("--group-by \"%s\" is not customer, collector, company or currency", optarg);
-			break;
-		case OPT_MIN_PAST_DUE:
-			o->min_past_due = optarg;
-			o->large_past_due = true;
-			break;
-		case OPT_MIN_DAYS:
-			o->min_days = parse_count("--min-days", optarg, AGING_MAX_DAYS);
-			o->large_past_due = true;
-			break;
-		case OPT_TOP:
-			o->top = parse_count("--top", optarg, LONG_MAX);
-			o->large_past_due = true;
-			break;
-		default:
-			fprintf(stderr, "Try 'ar-age --help' for more information.\n");
-			exit(EX_USAGE);
-		}
-	}
-	if (o->common.help)
-		usage(stdout, EX_OK);
-	if (o->common.version) {
-		cli_print_version("ar-age");
-		exit(EX_OK);
-	}
 	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
 		cli_usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
 	if (o->xlsx_path && o->group_by != AGING_GROUP_CUSTOMER)
 		cli_usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
 	if (o->journal_path && !o->xlsx_path)
 		cli_usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
+	return first;
 }
 
 /* The policy: ar.ini's [aging], then the options over it. */
 static void
 resolve_policy(struct age_run *run)
 {
+	/* In the order of enum aging_basis and enum aging_credits. */
+	static const char *const bases[] = { "due", "doc", NULL };
+	static const char *const credits_words[] = { "own-date", "current", NULL };
 	const struct ar_config *cfg = run->ctx.config;
 	struct aging_policy *p = &run->policy;
 	const char *basis = run->o.basis ? run->o.basis : config_get_string(cfg, "aging:basis");
@@ -223,20 +178,11 @@ resolve_policy(struct age_run *run)
 	const char *buckets = run->o.buckets ? run->o.buckets : config_get_string(cfg, "aging:buckets");
 
 	p->as_of = run->ctx.as_of;
-	if (strcmp(basis, "due") == 0)
-		p->basis = AGING_BASIS_DUE;
-	else if (strcmp(basis, "doc") == 0)
-		p->basis = AGING_BASIS_DOC;
-	else
-		cli_usage_error("--basis \"%s\" is not due or doc", basis);
-	if (strcmp(credits, "own-date") == 0)
-		p->credits = AGING_CREDITS_OWN_DATE;
-	else if (strcmp(credits, "current") == 0)
-		p->credits = AGING_CREDITS_CURRENT;
-	else
-		cli_usage_error("--credits \"%s\" is not own-date or current", credits);
+	p->basis = (enum aging_basis)cli_parse_word("--basis", basis, bases);
+	p->credits = (enum aging_credits)cli_parse_word("--credits", credits, credits_words);
 	if (aging_buckets_parse(buckets, &p->buckets) != AR_OK)
-		cli_usage_error("--buckets \"%s\" is not 1 to 12 increasing numbers of days, e.g. 30,60,90,120", buckets);
+		cli_usage_error("--buckets \"%s\" is not 1 to %d increasing numbers of days, e.g. 30,60,90,120",
+		    buckets, AGING_MAX_BUCKETS);
 	p->default_terms_days = (int)config_get_long(cfg, "aging:default_terms_days");
 	p->past_due_days = (int)run->o.min_days;
 	/* Only the workbook's Large Past Due sheet reads past_due then. */
@@ -244,7 +190,8 @@ resolve_policy(struct age_run *run)
 		p->past_due_days = (int)config_get_long(cfg, "report:lpd_min_days");
 }
 
-static void
+/* Stop: nothing is left behind. */
+static _Noreturn void
 fail(struct age_run *run, int status)
 {
 	aging_xlsx_abort(run->xlsx);
@@ -253,259 +200,133 @@ fail(struct age_run *run, int status)
 	exit(status);
 }
 
-/* The workbook could not be written: say why, leave nothing behind. */
-static void
+/* The workbook could not be written: say why. */
+static _Noreturn void
 fail_xlsx(struct age_run *run, ar_err err)
 {
-	diag_error("%s: %s", run->o.xlsx_path, aging_xlsx_error(run->xlsx));
+	diag_error("%s: %s", run->o.xlsx_path, aging_xlsx_error(run->xlsx)->message);
 	fail(run, err == AR_ERANGE ? EX_DATAERR : err == AR_ENOMEM ? EX_OSERR : EX_IOERR);
 }
 
-static void
-fail_reader(struct age_run *run, struct csvio_reader *r, ar_err err, const char *path)
+/* A library call on input r stopped with err, e saying why (unless the workbook failed). */
+static _Noreturn void
+fail_input(struct age_run *run, struct csvio_reader *r, ar_err err, const struct ar_error *e)
 {
-	if (err == AR_EOPEN)
-		diag_error("cannot open %s: %s", path, strerror(errno));
-	else if (err == AR_ENOMEM)
+	if (run->xlsx != NULL && aging_xlsx_failed(run->xlsx)) {
+		csvio_reader_close(r);
+		fail_xlsx(run, err);
+	}
+	if (err == AR_ENOMEM)
 		diag_error("out of memory");
-	else if (r != NULL)
-		diag_at(csvio_name(r), csvio_error_line(r), "%s", csvio_error(r));
 	else
-		diag_at(path, 0, "%s", ar_strerror(err));
+		diag_report(csvio_name(r), e);
 	csvio_reader_close(r);
 	fail(run, ar_exit_code(err));
 }
 
-static void
-load_customers(struct age_run *run)
-{
-	struct csvio_opts copts = { run->ctx.delimiter, false, false };
-	struct csvio_reader *r;
-	struct customers_error e;
-	ar_err err;
-
-	if ((err = csvio_reader_open(&r, run->o.customers_path, &copts)) != AR_OK)
-		fail_reader(run, r, err, run->o.customers_path);
-	if ((err = customers_load(&run->customers, r, &e)) != AR_OK) {
-		if (err == AR_ENOMEM)
-			diag_error("out of memory");
-		else
-			diag_at(csvio_name(r), e.line, "%s", e.message);
-		csvio_reader_close(r);
-		fail(run, ar_exit_code(err));
-	}
-	csvio_reader_close(r);
-}
-
-/* A bad row: stop, or with --skip-bad say so and go on. */
-static void
-bad_row(struct age_run *run, struct csvio_reader *r, long line, const char *what)
-{
-	if (!run->o.common.skip_bad) {
-		diag_at(csvio_name(r), line, "%s", what);
-		csvio_reader_close(r);
-		fail(run, EX_DATAERR);
-	}
-	diag_at(csvio_name(r), line, "%s; row skipped", what);
-	run->skipped++;
-}
-
-static void
+static _Noreturn void
 out_of_memory(struct age_run *run)
 {
 	diag_error("out of memory");
 	fail(run, EX_OSERR);
 }
 
-static void
-load_journal(struct age_run *run)
+/* An input by its path (NULL: standard input), or say why not and stop. */
+static struct csvio_reader *
+open_input(struct age_run *run, const char *path)
 {
 	struct csvio_opts copts = { run->ctx.delimiter, false, false };
-	const char *path = run->o.journal_path, *missing, *code;
-	struct journal_columns cols;
-	struct journal_problem problem;
 	struct csvio_reader *r;
-	struct csvio_record rec;
-	currency_id cur;
 	ar_err err;
 
-	code = config_get_string(run->ctx.config, "company:default_currency");
-	if (currency_lookup(code, strlen(code), &cur) != AR_OK ||
-	    journal_new(&run->journal, run->policy.as_of, cur) != AR_OK)
-		out_of_memory(run);
 	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK)
-		fail_reader(run, r, err, path);
-	if (journal_bind(r, &cols, &missing) != AR_OK) {
-		diag_at(csvio_name(r), 1, "missing column \"%s\"", missing);
-		csvio_reader_close(r);
-		fail(run, EX_DATAERR);
-	}
-	while ((err = csvio_read(r, &rec)) == AR_OK) {
-		err = journal_add(run->journal, &rec, &cols, &run->ctx.format, &problem);
-		if (err == AR_ENOMEM)
-			out_of_memory(run);
-		if (err != AR_OK)
-			bad_row(run, r, rec.line, problem.message);
-	}
-	if (err != AR_EOF)
-		fail_reader(run, r, err, path);
+		fail(run, cli_reader_failed(r, err, path ? path : "<stdin>"));
+	return r;
+}
+
+/* A bad row with --skip-bad: say so and go on. */
+static enum aging_bad_row
+skip_row(void *ctx, const char *input, long line, const char *what)
+{
+	struct age_run *run = ctx;
+
+	diag_at(input, line, "%s; row skipped", what);
+	run->skipped++;
+	return AGING_ROW_SKIP;
+}
+
+static void
+progress(void *ctx, unsigned long rows)
+{
+	(void)ctx;
+	diag_progress(rows);
+}
+
+static void
+load_customers(struct age_run *run)
+{
+	struct csvio_reader *r = open_input(run, run->o.customers_path);
+	struct ar_error e = { 0 };
+	ar_err err;
+
+	if ((err = customers_load(&run->customers, r, &e)) != AR_OK)
+		fail_input(run, r, err, &e);
 	csvio_reader_close(r);
 }
 
-/* One item of a batch, between placing it and adding it to its row. */
-struct placed {
-	const struct csvio_record *rec;
-	struct item it;
-	uint32_t customer;
-	struct aging_position pos;
-};
-
-/*
- * Parse and place one record: its customer, days overdue and bucket.
- * With --detail write it out at once; otherwise keep it in *p for
- * add_item and return true.
- */
-static bool
-place_item(struct age_run *run, struct csvio_reader *r, const struct csvio_record *rec,
-    const struct item_columns *cols, struct placed *p)
+static void
+load_journal(struct age_run *run)
 {
-	struct item_problem problem;
-	char msg[512];
+	const char *missing;
+	struct journal_columns cols;
+	struct ar_error e = { 0 };
+	struct csvio_reader *r;
+	struct csvio_record rec;
 	ar_err err;
 
-	diag_progress(++run->rows);
-	if (items_parse(rec, cols, &run->ctx.format, &p->it, &problem) != AR_OK) {
-		items_problem_text(&problem, msg, sizeof msg);
-		bad_row(run, r, rec->line, msg);
-		return false;
-	}
-	if (run->only_currency >= 0 && p->it.currency != run->only_currency)
-		return false;
-	if ((err = aging_report_place(&run->report, &p->it, &p->customer, &p->pos)) != AR_OK) {
-		if (err == AR_ENOMEM)
-			out_of_memory(run);
-		bad_row(run, r, rec->line, aging_report_date_problem(&run->report));
-		return false;
-	}
-	if (run->o.detail) {
-		char label[32], days[16];
-
-		if (run->xlsx != NULL &&
-		    (err = aging_xlsx_detail_row(run->xlsx, &run->report, rec, cols, &p->it,
-		    p->pos)) != AR_OK)
-			fail_xlsx(run, err);
-
-		for (size_t i = 0; i < rec->nfields; i++)
-			csvio_write_field(&run->w, rec->field[i].ptr, rec->field[i].len);
-		snprintf(days, sizeof days, "%d", p->pos.days);
-		csvio_write_str(&run->w, days);
-		aging_column_label(&run->policy.buckets, p->pos.bucket, label, sizeof label);
-		csvio_write_str(&run->w, label);
-		csvio_end_record(&run->w);
-		/* The workbook's other sheets need the aging as well. */
-		if (run->xlsx == NULL)
-			return false;
-	}
-	p->rec = rec;
-	aging_report_prefetch_row(&run->report, p->customer);
-	return true;
-}
-
-static void
-add_item(struct age_run *run, struct csvio_reader *r, const struct item_columns *cols,
-    const struct placed *p)
-{
-	ar_err err = aging_report_add(&run->report, p->rec, cols, &p->it, p->customer, p->pos);
-
-	if (err == AR_ENOMEM)
+	if (journal_new(&run->journal, run->policy.as_of,
+	    config_get_currency(run->ctx.config, "company:default_currency")) != AR_OK)
 		out_of_memory(run);
-	if (err != AR_OK) {
-		diag_at(csvio_name(r), p->rec->line, "the %s total of customer \"%s\" does not fit in 64 bits",
-		    currency_code(p->it.currency), strtab_key(run->customers.ids, p->customer));
-		csvio_reader_close(r);
-		fail(run, EX_DATAERR);
+	r = open_input(run, run->o.journal_path);
+	if (journal_bind(r, &cols, &missing) != AR_OK)
+		fail_input(run, r, ar_error_set(&e, AR_ECOLUMN, 1, "missing column \"%s\"", missing), &e);
+	while ((err = csvio_read(r, &rec)) == AR_OK) {
+		err = journal_add(run->journal, &rec, &cols, &run->ctx.format, &e);
+		if (err != AR_OK && (err == AR_ENOMEM || !run->o.common.skip_bad))
+			fail_input(run, r, err, &e);
+		if (err != AR_OK)
+			skip_row(run, csvio_name(r), rec.line, e.message);
 	}
+	if (err != AR_EOF)
+		fail(run, cli_reader_failed(r, err, run->o.journal_path));
+	csvio_reader_close(r);
 }
 
-/* Detail output follows the first input's header; later inputs must match it. */
+/* How the items are taken: --currency, --skip-bad, progress (--detail once the outputs are open). */
 static void
-detail_header(struct age_run *run, struct csvio_reader *r)
+resolve_feed(struct age_run *run)
 {
-	size_t n = csvio_ncolumns(r);
-	ar_err err;
+	struct aging_feed *f = &run->feed;
 
-	if (run->detail_header == NULL) {
-		run->detail_columns = n;
-		if ((run->detail_header = calloc(n, sizeof *run->detail_header)) == NULL) {
-			diag_error("out of memory");
-			fail(run, EX_OSERR);
-		}
-		for (size_t i = 0; i < n; i++) {
-			run->detail_header[i] = strdup(csvio_column_name(r, i));
-			if (run->detail_header[i] == NULL) {
-				diag_error("out of memory");
-				fail(run, EX_OSERR);
-			}
-			csvio_write_str(&run->w, run->detail_header[i]);
-		}
-		csvio_write_str(&run->w, "days_overdue");
-		csvio_write_str(&run->w, "bucket");
-		csvio_end_record(&run->w);
-		if (run->xlsx != NULL && (err = aging_xlsx_detail_header(run->xlsx,
-		    (const char *const *)run->detail_header, n)) != AR_OK)
-			fail_xlsx(run, err);
-		return;
-	}
-	for (size_t i = 0; i < n || i < run->detail_columns; i++) {
-		if (i >= n || i >= run->detail_columns ||
-		    strcmp(run->detail_header[i], csvio_column_name(r, i)) != 0) {
-			diag_at(csvio_name(r), 1, "columns differ from the first input's: --detail needs the same header in every file");
-			csvio_reader_close(r);
-			fail(run, EX_DATAERR);
-		}
-	}
+	f->format = &run->ctx.format;
+	f->only_currency = -1;
+	if (run->o.currency && currency_lookup(run->o.currency, strlen(run->o.currency),
+	    &f->only_currency) != AR_OK)
+		cli_usage_error("--currency \"%s\" is not a known currency code", run->o.currency);
+	f->bad_row = run->o.common.skip_bad ? skip_row : NULL;
+	f->progress = progress;
+	f->ctx = run;
 }
 
 static void
 age_file(struct age_run *run, const char *path)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false, false };
-	struct csvio_reader *r;
-	static struct csvio_record recs[BATCH];
-	static struct placed placed[BATCH];
-	struct item_columns cols;
-	const char *missing;
-	size_t n;
+	struct csvio_reader *r = open_input(run, path);
+	struct ar_error e = { 0 };
 	ar_err err;
 
-	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK)
-		fail_reader(run, r, err, path ? path : "<stdin>");
-	if (items_bind(r, run->policy.basis == AGING_BASIS_DOC, &cols, &missing) != AR_OK) {
-		diag_at(csvio_name(r), 1, "missing column \"%s\"", missing);
-		csvio_reader_close(r);
-		fail(run, EX_DATAERR);
-	}
-	if (run->o.detail)
-		detail_header(run, r);
-	/*
-	 * In batches of what one block of input holds, in three passes, each
-	 * prefetching what the next looks up (hash slot, then row), so that
-	 * the cache misses of one item overlap with the work on others.
-	 * A damaged file (wrong field count, broken quote, not UTF-8) always stops.
-	 */
-	while ((n = csvio_read_batch(r, recs, BATCH, &err)) > 0) {
-		size_t kept = 0;
-
-		for (size_t i = 0; i < n; i++)
-			aging_report_prefetch_customer(&run->report,
-			    recs[i].field[cols.customer].ptr, recs[i].field[cols.customer].len);
-		for (size_t i = 0; i < n; i++)
-			kept += place_item(run, r, &recs[i], &cols, &placed[kept]);
-		for (size_t i = 0; i < kept; i++)
-			add_item(run, r, &cols, &placed[i]);
-	}
-	if (err != AR_EOF)
-		fail_reader(run, r, err, path);
+	if ((err = aging_report_feed(&run->report, r, &run->feed, &e)) != AR_OK)
+		fail_input(run, r, err, &e);
 	csvio_reader_close(r);
 }
 
@@ -520,6 +341,14 @@ write_csv(struct age_run *run, const struct aging_csv_opts *copts)
 	}
 }
 
+/* The large-past-due minimum: --min-past-due in such a run, else ar.ini's for the workbook. */
+static const char *
+lpd_min(const struct age_run *run)
+{
+	return run->o.large_past_due ? run->o.min_past_due
+	    : config_get_string(run->ctx.config, "report:lpd_min_amount");
+}
+
 /*
  * The aging CSV, and the workbook's sheets.  The workbook's Summary and
  * Aging want every row, its Large Past Due sheet the rows a large-past-due
@@ -527,13 +356,13 @@ write_csv(struct age_run *run, const struct aging_csv_opts *copts)
  * cut is destructive: so the full aging is written first, then cut.
  */
 static void
-write_summary(struct age_run *run)
+write_aging(struct age_run *run)
 {
 	struct aging_csv_opts copts = {
 		run->o.group_by == AGING_GROUP_CUSTOMER && run->o.customers_path != NULL,
 		run->o.large_past_due, run->o.totals
 	};
-	const char *min = run->o.min_past_due;
+	const char *min = lpd_min(run);
 	currency_id cur = 0;
 	ar_err err;
 
@@ -546,8 +375,6 @@ write_summary(struct age_run *run)
 		write_csv(run, &copts);
 	if (!run->o.large_past_due && run->xlsx == NULL)
 		return;
-	if (!run->o.large_past_due)
-		min = config_get_string(run->ctx.config, "report:lpd_min_amount");
 	err = aging_report_large_past_due(&run->report, min, (size_t)run->o.top, &cur);
 	if (err == AR_ENOMEM)
 		out_of_memory(run);
@@ -563,38 +390,36 @@ write_summary(struct age_run *run)
 		fail_xlsx(run, err);
 }
 
-/* The large-past-due rule in words, for the workbook's Summary. */
-static void
-lpd_rule(const struct age_run *run, char *buf, size_t cap)
-{
-	const char *min = run->o.large_past_due ? run->o.min_past_due
-	    : config_get_string(run->ctx.config, "report:lpd_min_amount");
-	int n = snprintf(buf, cap, "past due over %d days", run->policy.past_due_days);
-
-	if (n > 0 && (size_t)n < cap && min != NULL)
-		n += snprintf(buf + n, cap - (size_t)n, ", %s or more in the row's currency", min);
-	if (n > 0 && (size_t)n < cap && run->o.top > 0)
-		snprintf(buf + n, cap - (size_t)n, ", the %ld largest per currency", run->o.top);
-}
-
 static void
 open_xlsx(struct age_run *run)
 {
-	char *rule = run->lpd_rule;
 	struct aging_xlsx_info info = {
 		config_get_string(run->ctx.config, "company:name"),
-		run->sources, run->nsources,
-		run->o.customers_path, run->o.journal_path, rule, run->o.detail
+		run->sources, run->nsources, run->o.customers_path, run->o.journal_path,
+		lpd_min(run), run->o.top, run->o.detail
 	};
+	struct ar_error e = { 0 };
 	ar_err err;
 
-	lpd_rule(run, rule, sizeof run->lpd_rule);
-	if ((err = aging_xlsx_open(&run->xlsx, run->o.xlsx_path, &info)) != AR_OK) {
+	if ((err = aging_xlsx_open(&run->xlsx, run->o.xlsx_path, &info, &e)) != AR_OK) {
 		if (err == AR_ENOMEM)
 			out_of_memory(run);
-		diag_error("cannot create %s: %s", run->o.xlsx_path,
-		    err == AR_ECREATE ? strerror(errno) : aging_xlsx_error(NULL));
+		diag_error("cannot create %s: %s", run->o.xlsx_path, e.message);
 		fail(run, EX_CANTCREAT);
+	}
+}
+
+/* The workbook first: should it fail, the CSV is not left alone as if all went well. */
+static void
+close_xlsx(struct age_run *run)
+{
+	struct aging_xlsx *x = run->xlsx;
+	struct ar_error e = { 0 };
+
+	run->xlsx = NULL;
+	if (aging_xlsx_close(x, &e) != AR_OK) {
+		diag_error("cannot write %s: %s", run->o.xlsx_path, e.message);
+		fail(run, EX_IOERR);
 	}
 }
 
@@ -623,22 +448,12 @@ int
 main(int argc, char *argv[])
 {
 	static struct age_run run;
-	char msg[1024];
-	ar_err err;
+	int first, status;
 
-	diag_init("ar-age");
-	parse_options(argc, argv, &run.o);
-	if ((err = cli_resolve(&run.o.common, &run.ctx, msg, sizeof msg)) != AR_OK) {
-		diag_error("%s", msg);
-		if (err == AR_EUSAGE)
-			fprintf(stderr, "Try 'ar-age --help' for more information.\n");
-		return ar_exit_code(err);
-	}
+	first = parse_options(argc, argv, &run.o);
+	cli_resolve_or_exit(&run.o.common, &run.ctx);
 	resolve_policy(&run);
-	run.only_currency = -1;
-	if (run.o.currency && currency_lookup(run.o.currency, strlen(run.o.currency),
-	    &run.only_currency) != AR_OK)
-		cli_usage_error("--currency \"%s\" is not a known currency code", run.o.currency);
+	resolve_feed(&run);
 	if (customers_init(&run.customers, 65536) != AR_OK ||
 	    aging_report_init(&run.report, &run.policy, run.o.group_by, &run.customers) != AR_OK) {
 		diag_error("out of memory");
@@ -650,44 +465,33 @@ main(int argc, char *argv[])
 		load_journal(&run);
 	run.report.track_oldest = run.o.xlsx_path != NULL;
 
-	if (outfile_open(&run.out, run.o.common.output) != AR_OK) {
-		diag_error("cannot create %s: %s", run.o.common.output, strerror(errno));
-		return EX_CANTCREAT;
-	}
+	if ((status = cli_output_open(&run.out, run.o.common.output, false)) != 0)
+		return status;
 	csvio_writer_init(&run.w, run.out.fp, ',', false);
-	run.sources = (const char *const *)argv + optind;
-	run.nsources = (size_t)(argc - optind);
+	run.sources = (const char *const *)argv + first;
+	run.nsources = (size_t)(argc - first);
 	if (run.o.xlsx_path)
 		open_xlsx(&run);
-	if (optind == argc) {
-		age_file(&run, NULL);
-	} else {
-		for (int i = optind; i < argc; i++)
-			age_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
+	if (run.o.detail) {
+		aging_detail_init(&run.detail, &run.w, run.xlsx, &run.policy.buckets);
+		run.feed.detail = &run.detail;
+		/* The workbook's other sheets need the aging as well. */
+		run.feed.detail_only = run.xlsx == NULL;
 	}
+	if (first == argc)
+		age_file(&run, NULL);
+	for (int i = first; i < argc; i++)
+		age_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
 	diag_progress_done();
 	if (!run.o.detail || run.xlsx != NULL)
-		write_summary(&run);
-	/* The workbook first: should it fail, the CSV is not left alone as if all went well. */
-	if (run.xlsx != NULL) {
-		struct aging_xlsx *x = run.xlsx;
-
-		run.xlsx = NULL;
-		if ((err = aging_xlsx_close(x)) != AR_OK) {
-			diag_error("cannot write %s: %s", run.o.xlsx_path, aging_xlsx_error(NULL));
-			fail(&run, EX_IOERR);
-		}
-	}
-	if (outfile_commit(&run.out) != AR_OK) {
-		diag_error("cannot write %s: %s",
-		    run.o.common.output ? run.o.common.output : "standard output", strerror(errno));
-		return EX_IOERR;
-	}
+		write_aging(&run);
+	if (run.xlsx != NULL)
+		close_xlsx(&run);
+	if ((status = cli_output_commit(&run.out, run.o.common.output)) != 0)
+		return status;
 	report(&run);
 
-	for (size_t i = 0; i < run.detail_columns; i++)
-		free(run.detail_header[i]);
-	free(run.detail_header);
+	aging_detail_free(&run.detail);
 	journal_free(run.journal);
 	aging_report_free(&run.report);
 	customers_free(&run.customers);

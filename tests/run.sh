@@ -10,8 +10,14 @@
 #    `expected.out` (stdout; absent = must be empty), `expected.err`
 #    (stderr; absent = must be empty), `status` (exit status; absent = 0), `expected/` (files the command must
 #    leave behind, compared byte for byte);
-# 3. script tests: tests/scripts/*.sh, pass when they exit 0;
+# 3. script tests: tests/scripts/*.sh, pass when they exit 0 (77: skipped);
 # 4. fuzz smoke: each $FUZZ_BUILD/fuzz/* runs $FUZZ_SECONDS seconds.
+# Skips: a unit test prints "skip - NAME: reason" (SKIP in test.h); a golden
+# case whose cmd names $SHARED is skipped when that folder is absent; a
+# script exits 77 after printing the reason as its last line.  A skip counts
+# neither as passed nor as failed; one "skipped N: ..." line comes before the
+# closing line.  Without ../shared beside the checkout (a user's clone) the
+# corpus tests skip; AR_SHARED names another place for it.
 # REGEN=1 rewrites expected.out/expected.err/status of golden cases from what
 # the commands print now: review the diff before committing it.
 set -u
@@ -34,12 +40,25 @@ unset AR_CONFIG XDG_CONFIG_HOME
 passed=0
 failed=0
 failures=
+skipped=0
+no_shared="no ../shared: corpus tests skipped"   # the reason every corpus test gives
+if [ -n "${AR_SHARED:-}" ]; then
+	shared_why="AR_SHARED=$AR_SHARED is not a folder (corpus tests)"
+else
+	shared_why="../shared is not beside the checkout (corpus tests)"
+fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); failures="$failures
   $1"; echo "FAIL $1"; }
+
+skip() {
+	skipped=$((skipped + 1))
+	echo "SKIP $1: $2"
+	echo "$2" >>"$scratch/skips"
+}
 
 matches() { [ -z "$pattern" ] || case $1 in *$pattern*) return 0 ;; *) return 1 ;; esac; }
 
@@ -54,6 +73,10 @@ for t in "$build"/tests/test_*; do
 	ok=$(grep -c '^ok - ' "$out")
 	bad=$(grep -c '^not ok - ' "$out")
 	passed=$((passed + ok))
+	sed -n 's/^skip - //p' "$out" >"$scratch/unit.skips"
+	while IFS= read -r s; do
+		skip "$name: ${s%%: *}" "${s#*: }"
+	done <"$scratch/unit.skips"
 	if [ "$bad" -gt 0 ] || [ "$rc" -ne 0 ]; then
 		sed -n '/^not ok\|^#\|ERROR\|runtime error/p' "$out" | head -40
 		[ "$bad" -eq 0 ] && bad=1 && grep -v '^ok - ' "$out" | tail -20
@@ -68,6 +91,10 @@ for dir in "$root"/tests/cases/*/*/; do
 	case_name=${dir#"$root"/tests/cases/}
 	case_name=${case_name%/}
 	matches "$case_name" || continue
+	if [ ! -d "$SHARED" ] && grep -v '^[[:space:]]*#' "$dir/cmd" | grep -q '\$SHARED\|\${SHARED'; then
+		skip "$case_name" "$no_shared"
+		continue
+	fi
 	work=$scratch/case
 	rm -rf "$work" && cp -R "$dir" "$work"
 	(cd "$work" && PATH="$build/bin:$PATH" sh ./cmd >"$scratch/out" 2>"$scratch/err" </dev/null)
@@ -106,8 +133,13 @@ for s in "$root"/tests/scripts/*.sh; do
 	[ -f "$s" ] || continue
 	name=scripts/$(basename "$s")
 	matches "$name" || continue
-	if (cd "$root" && PATH="$build/bin:$PATH" BUILD="$build" sh "$s") >"$scratch/out" 2>&1; then
+	(cd "$root" && PATH="$build/bin:$PATH" BUILD="$build" sh "$s") >"$scratch/out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
 		pass
+	elif [ "$rc" -eq 77 ]; then
+		why=$(tail -n 1 "$scratch/out")
+		skip "$name" "${why:-exit 77}"
 	else
 		tail -20 "$scratch/out"; fail "$name"
 	fi
@@ -132,5 +164,12 @@ if [ -n "$fuzz_build" ] && [ -d "$fuzz_build/fuzz" ]; then
 fi
 
 [ "$failed" -gt 0 ] && printf 'failed:%s\n' "$failures"
+if [ "$skipped" -gt 0 ]; then
+	# one line: the reason, or each reason with its count when there are several
+	why=$(sort "$scratch/skips" | uniq -c | awk -v ns="$no_shared" -v sw="$shared_why" '
+	    { k = $1; sub(/^ *[0-9]+ /, ""); r[++m] = ($0 == ns ? sw : $0); c[m] = k }
+	    END { if (m == 1) print r[1]; else for (i = 1; i <= m; i++) printf "%s%s [%d]", (i > 1 ? "; " : ""), r[i], c[i] }')
+	echo "skipped $skipped: $why"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,7 @@
  * message; every text handed to the callback is NUL-terminated UTF-8
  * (non-UTF-8 input is converted from ISO-8859-1 by the reader).
  */
-#include "bai2.h"
+#include "source/bai2.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,7 +65,7 @@ check(void *ctx, const struct bank_statement *st, const struct bank_txn *t)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct bank_error err;
+	struct ar_error err;
 	FILE *fp;
 	ar_err e;
 

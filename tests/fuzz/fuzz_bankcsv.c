@@ -1,5 +1,5 @@
 /*
- * fuzz_bankcsv.c - libFuzzer target for the bank CSV reader (lib/bankcsv.c).
+ * fuzz_bankcsv.c - libFuzzer target for the bank CSV reader (lib/source/bankcsv.c).
  *
  * The first byte of the input picks one of three profiles (built here,
  * not from ar.ini: the fuzzer exercises the reader, fuzz_config the INI):
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bankcsv.h"
+#include "source/bankcsv.h"
 
 #define TERMINATED(a) (memchr((a), '\0', sizeof(a)) != NULL)
 
@@ -92,7 +92,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bankcsv_profile p;
-	struct bank_error err;
+	struct ar_error err;
 	FILE *fp;
 	ar_err e;
 

@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "camt.h"
+#include "source/camt.h"
 
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
 
 struct acc {
-	long line;          /* statement being summed */
+	unsigned long seq;  /* statement being summed (two may share a line) */
 	struct bank_statement st;
 	int64_t sum;
 	int bad;            /* a finished statement did not balance */
@@ -60,7 +60,7 @@ utf8_ok(const char *s, size_t cap)
 static void
 close_st(struct acc *a)
 {
-	if (a->line != 0 && a->st.has_opening && a->st.has_closing &&
+	if (a->seq != 0 && a->st.has_opening && a->st.has_closing &&
 	    a->st.opening + a->sum != a->st.closing)
 		a->bad = 1;
 }
@@ -79,9 +79,9 @@ on_txn(void *ctx, const struct bank_statement *st, const struct bank_txn *t)
 	CHECK(utf8_ok(t->reference, sizeof t->reference));
 	CHECK(utf8_ok(t->type_code, sizeof t->type_code));
 	CHECK(t->value_date != DATE_NONE);
-	if (st->line != a->line) {
+	if (st->seq != a->seq) {
 		close_st(a);
-		a->line = st->line;
+		a->seq = st->seq;
 		a->sum = 0;
 	}
 	a->st = *st;
@@ -95,7 +95,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct acc a;
-	struct bank_error err;
+	struct ar_error err;
 	FILE *fp;
 	ar_err rc;
 

@@ -22,8 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "currency.h"
+#include "core/config.h"
+#include "core/currency.h"
 
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
 
@@ -140,7 +140,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct config_error err;
+	struct ar_error err;
 	struct ar_config *cfg;
 	long lines = 1;
 	size_t i;

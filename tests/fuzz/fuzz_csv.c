@@ -13,7 +13,7 @@
  *   same header and fields, and each written record starts on the line after
  *   the previous one's last.
  */
-#include "csvio.h"
+#include "core/csvio.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -106,7 +106,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	e = csvio_reader_from_stream(&r, fp, "fuzz", &o);
 	if (e != AR_OK) {
-		if (r != NULL && csvio_error(r)[0] == '\0')
+		if (r != NULL && csvio_error(r)->message[0] == '\0')
 			abort();
 		csvio_reader_close(r);
 		fclose(fp);
@@ -141,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		csvio_end_record(&w);
 	}
-	if (e != AR_EOF && (csvio_error(r)[0] == '\0' || csvio_error_line(r) < 0))
+	if (e != AR_EOF && (csvio_error(r)->message[0] == '\0' || csvio_error(r)->line < 0))
 		abort();
 	if (csvio_read(r, &rec) != e)
 		abort();

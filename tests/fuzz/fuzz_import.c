@@ -15,7 +15,7 @@
  * - an error has a message and a line no greater than the lines read.
  */
 #define _GNU_SOURCE	/* fmemopen */
-#include "import.h"
+#include "source/import.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct import_profile prof[4];
 	static int loaded;
 	struct import_summary sum;
-	struct import_error err;
+	struct ar_error err;
 	const struct import_profile *p;
 	struct seen s;
 	struct textin *t;

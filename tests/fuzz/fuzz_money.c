@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
+#include "core/money.h"
 
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
 

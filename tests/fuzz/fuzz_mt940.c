@@ -17,14 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
-#include "mt940.h"
-#include "mt940_int.h"
+#include "core/money.h"
+#include "core/utf8.h"
+#include "source/mt940.h"
+#include "source/mt940_int.h"
 
 #define CHECK(cond) do { if (!(cond)) abort(); } while (0)
 
 struct run {
-	long st_line;
+	unsigned long st_seq;   /* statement being summed (two may share a line) */
 	int64_t running;
 	bool overflow;
 };
@@ -35,7 +36,7 @@ check_text(const char *s, size_t size)
 	size_t len = strnlen(s, size);
 
 	CHECK(len < size);
-	CHECK(mt940_utf8_valid(s, len) == len);
+	CHECK(utf8_valid(s, len));
 }
 
 static ar_err
@@ -52,8 +53,8 @@ cb(void *ctx, const struct bank_statement *st, const struct bank_txn *t)
 	check_text(st->id, sizeof st->id);
 	check_text(st->account, sizeof st->account);
 	CHECK(t->currency == st->currency && currency_code(t->currency) != NULL);
-	if (st->line != r->st_line) {
-		r->st_line = st->line;
+	if (st->seq != r->st_seq) {
+		r->st_seq = st->seq;
 		r->running = st->has_opening ? st->opening : 0;
 	}
 	if (money_add(&r->running, t->amount) != AR_OK)
@@ -66,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct bank_error err;
+	struct ar_error err;
 	struct run r = { -1, 0, false };
 	FILE *fp;
 	ar_err e;

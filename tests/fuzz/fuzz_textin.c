@@ -16,7 +16,7 @@
  *   made LF, is the lines from there on; or, when the lines end in an
  *   error after that point, the same error on the same line.
  */
-#include "textin.h"
+#include "core/textin.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "aging.h"
+#include "ar/aging.h"
 
 static struct aging_policy
 policy(void)

@@ -5,7 +5,7 @@
  */
 #include "test.h"
 
-#include "aging.h"
+#include "ar/aging.h"
 
 /* splitmix64: deterministic, so a failure can be replayed by its seed. */
 static uint64_t

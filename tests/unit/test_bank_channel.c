@@ -1,12 +1,12 @@
 /*
  * test_bank_channel.c - channel and JomPAY references from bank texts
- * (lib/bank_channel.c).  The narratives are written the way Maybank,
+ * (lib/source/bank_channel.c).  The narratives are written the way Maybank,
  * CIMB and Public Bank statements print them.
  */
 #include <string.h>
 
-#include "bank_channel.h"
-#include "currency.h"
+#include "source/bank_channel.h"
+#include "core/currency.h"
 #include "test.h"
 
 static struct bank_txn

@@ -1,6 +1,6 @@
 /*
  * test_bankcsv.c - bank CSV statements through [bank.NAME] profiles
- * (lib/bankcsv.c): header finding after a preamble, decimal comma, CR-only
+ * (lib/source/bankcsv.c): header finding after a preamble, decimal comma, CR-only
  * lines, files without a header, the three ways of writing the amount,
  * running balances in either order, character sets, errors with lines,
  * short rows, continuation rows, skip_values, currency symbols.
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bankcsv.h"
-#include "config.h"
+#include "source/bankcsv.h"
+#include "core/config.h"
 #include "test.h"
 
 #define MAXROWS 16
@@ -40,7 +40,7 @@ profile(const char *ini, const char *name, struct bankcsv_profile *p,
 {
 	char path[] = "/tmp/test_bankcsv_XXXXXX";
 	struct ar_config *cfg = NULL;
-	struct config_error cerr;
+	struct ar_error cerr;
 	int fd = mkstemp(path);
 	ar_err e;
 
@@ -62,7 +62,7 @@ profile(const char *ini, const char *name, struct bankcsv_profile *p,
 
 static ar_err
 read_counted(const char *ini, const char *name, const char *data, size_t len,
-    struct got *g, struct bankcsv_counts *counts, struct bank_error *err)
+    struct got *g, struct bankcsv_counts *counts, struct ar_error *err)
 {
 	struct bankcsv_profile p;
 	char msg[256];
@@ -84,7 +84,7 @@ read_counted(const char *ini, const char *name, const char *data, size_t len,
 
 static ar_err
 read_csv(const char *ini, const char *name, const char *data, size_t len,
-    struct got *g, struct bank_error *err)
+    struct got *g, struct ar_error *err)
 {
 	return read_counted(ini, name, data, len, g, NULL, err);
 }
@@ -105,7 +105,7 @@ static void
 preamble_and_cr_lines(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ("[bank.b]\nvalue_date = Posting Date\namount = Amount\n"
@@ -136,7 +136,7 @@ static void
 decimal_comma_and_date_format(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ("[bank.b]\ndelimiter = semicolon\ndecimal = comma\n"
@@ -159,7 +159,7 @@ static void
 credit_and_debit_columns(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ("[bank.b]\nvalue_date = Date\ncredit = Deposits\ndebit = Withdrawals\n",
@@ -187,7 +187,7 @@ static void
 indicator_and_sign(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ("[bank.b]\nvalue_date = Date\namount = Amount\ndebit_credit = DC\n",
@@ -212,7 +212,7 @@ static void
 no_header(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ("[bank.b]\nheader = no\nskip_lines = 1\ndelimiter = pipe\n"
@@ -229,7 +229,7 @@ static void
 running_balance(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n"
 	    "balance = Balance\n";
 	ar_err e;
@@ -260,7 +260,7 @@ encodings(void)
 {
 	static const char data[] = "Date,Amount,Name\n2026-11-20,1.00,M\xfcller\n";
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = read_csv("[bank.b]\nencoding = cp1252\nvalue_date = Date\n"
@@ -277,7 +277,7 @@ static void
 errors_name_the_line(void)
 {
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n";
 	ar_err e;
 
@@ -322,7 +322,7 @@ continuation_rows(void)
 	    ",,IBG CREDIT ACME PTE LTD\n";
 	struct bankcsv_counts c;
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = read_counted(ini, "b", data, sizeof data - 1, &g, &c, &err);
@@ -375,7 +375,7 @@ short_rows(void)
 	const char *ini = "[bank.b]\nvalue_date = Date\namount = Net\n"
 	    "payer = Name\nreference = Note\n";
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ(ini, "Date,Net,Name,Note,,,\n2026-11-20,1.00,Acme,INV 1\n"
@@ -428,7 +428,7 @@ skip_values(void)
 	    "2026-11-20,2.00\n";
 	struct bankcsv_counts c;
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = read_counted(ini, "b", data, sizeof data - 1, &g, &c, &err);
@@ -465,7 +465,7 @@ currency_symbols(void)
 	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n"
 	    "balance = Balance\n";
 	struct got g;
-	struct bank_error err;
+	struct ar_error err;
 	ar_err e;
 
 	e = READ(ini, "Date,Amount,Balance\n"

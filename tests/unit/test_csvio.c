@@ -10,7 +10,7 @@
  *
  * CR, LF and tab inside fields are shown as \r \n \t.
  */
-#include "csvio.h"
+#include "core/csvio.h"
 #include "test.h"
 
 #include <errno.h>
@@ -110,8 +110,8 @@ dump_reader(const char *in, size_t n, char delim)
 	o.short_rows = dump_short_rows;
 	e = csvio_reader_from_stream(&r, fp, "t.csv", &o);
 	if (e != AR_OK) {
-		putf(&b, "open %s@%ld %s", err_name(e), r ? csvio_error_line(r) : -1,
-		    r ? csvio_error(r) : "(no reader)");
+		putf(&b, "open %s@%ld %s", err_name(e), r ? csvio_error(r)->line : -1,
+		    r ? csvio_error(r)->message : "(no reader)");
 		csvio_reader_close(r);
 		fclose(fp);
 		return b.s;
@@ -138,7 +138,7 @@ dump_reader(const char *in, size_t n, char delim)
 	if (e == AR_EOF)
 		put(&b, "\nEOF", 4);
 	else
-		putf(&b, "\n%s@%ld %s", err_name(e), csvio_error_line(r), csvio_error(r));
+		putf(&b, "\n%s@%ld %s", err_name(e), csvio_error(r)->line, csvio_error(r)->message);
 	/* Errors are sticky: asking again gives the same answer. */
 	EXPECT_EQ_INT(csvio_read(r, &rec), e);
 	csvio_reader_close(r);
@@ -947,8 +947,8 @@ read_error_is_eio(void)
 	EXPECT_EQ_INT(csvio_reader_open(&r, "/tmp", NULL), AR_EIO);
 	EXPECT(r != NULL);
 	if (r != NULL) {
-		EXPECT(strncmp(csvio_error(r), "read error: ", 12) == 0);
-		EXPECT_EQ_INT(csvio_error_line(r), 1);
+		EXPECT(strncmp(csvio_error(r)->message, "read error: ", 12) == 0);
+		EXPECT_EQ_INT(csvio_error(r)->line, 1);
 	}
 	csvio_reader_close(r);
 }
@@ -1209,7 +1209,7 @@ batch_reads_in_order_then_error(void)
 	}
 	EXPECT_EQ_STR(seen, "1a2b3c4d");
 	EXPECT_EQ_INT(err, AR_EFIELDS);
-	EXPECT_EQ_INT(csvio_error_line(r), 6);
+	EXPECT_EQ_INT(csvio_error(r)->line, 6);
 	csvio_reader_close(r);
 	fclose(fp);
 }

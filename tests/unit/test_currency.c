@@ -1,5 +1,5 @@
 /* test_currency.c - the currency table. */
-#include "currency.h"
+#include "core/currency.h"
 #include "test.h"
 
 /* The exponent of a code, or -100 - the error when lookup fails. */

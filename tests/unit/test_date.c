@@ -1,5 +1,5 @@
 /* test_date.c - civil days, date_parse's forms, date_format. */
-#include "date.h"
+#include "core/date.h"
 #include "test.h"
 
 #include <time.h>

@@ -9,13 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "captions.h"
-#include "config.h"
-#include "currency.h"
-#include "import.h"
-#include "import_profile.h"
+#include "source/captions.h"
+#include "core/config.h"
+#include "core/currency.h"
+#include "source/import.h"
+#include "source/import_profile.h"
 #include "test.h"
-#include "textin.h"
+#include "core/textin.h"
 
 static currency_id
 cur(const char *code)
@@ -160,7 +160,7 @@ static struct ar_config *
 load_ini(const char *text, char *dir, size_t dirsize)
 {
 	struct ar_config *cfg = NULL;
-	struct config_error err;
+	struct ar_error err;
 	char path[512];
 	FILE *fp;
 
@@ -281,7 +281,7 @@ collect(void *ctx, const struct import_item *it)
 
 static ar_err
 read_text(const char *text, const char *profile, const char *enc,
-    struct got *g, struct import_summary *s, struct import_error *e)
+    struct got *g, struct import_summary *s, struct ar_error *e)
 {
 	struct import_profile p = builtin(profile);
 	struct textin *t;
@@ -329,7 +329,7 @@ static void
 read_list_export_accounts_for_every_line(void)
 {
 	struct import_summary s;
-	struct import_error e;
+	struct ar_error e;
 	struct got g;
 
 	EXPECT_EQ_INT(read_text(list_two_pages, "sap-fbl5n", NULL, &g, &s, &e), AR_OK);
@@ -356,7 +356,7 @@ read_list_control_total_mismatch(void)
 {
 	char buf[sizeof list_two_pages];
 	struct import_summary s;
-	struct import_error e;
+	struct ar_error e;
 	struct got g;
 	char *p;
 
@@ -381,7 +381,7 @@ read_csv_erpnext_total_row(void)
 	    "\"03-09-2026\",\"-250.50\",\"MYR\"\n"
 	    "\"Total\",\"\",\"\",\"\",\"\",\"\",\"1,249.50\",\"\"\n";
 	struct import_summary s;
-	struct import_error e;
+	struct ar_error e;
 	struct got g;
 
 	EXPECT_EQ_INT(read_text(csv, "erpnext", NULL, &g, &s, &e), AR_OK);
@@ -399,7 +399,7 @@ static void
 read_csv_preamble_and_errors(void)
 {
 	struct import_summary s;
-	struct import_error e;
+	struct ar_error e;
 	struct got g;
 
 	EXPECT_EQ_INT(read_text("Open items\n\ncustomer,doc_no,doc_date,amount\n"
@@ -446,7 +446,7 @@ property_random_list_export_adds_up(void)
 		int64_t tot[3] = { 0, 0, 0 }, sub[3];
 		long lines = 0, nitems = 0, ncust, c, i, k, n;
 		struct import_summary s;
-		struct import_error e;
+		struct ar_error e;
 		struct got g;
 		ar_err r;
 

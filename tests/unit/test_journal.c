@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "journal.h"
+#include "cli/cli.h"
+#include "ar/journal.h"
 #include "test.h"
 
 static struct journal *
@@ -13,7 +13,7 @@ load(const char *csv, const char *as_of, int *bad)
 	static const struct item_format fmt = { MONEY_DECIMAL_POINT, DATE_OPTS_DEFAULT };
 	struct csvio_opts opts = CSVIO_OPTS_DEFAULT;
 	struct journal_columns cols;
-	struct journal_problem problem;
+	struct ar_error problem;
 	struct csvio_reader *r;
 	struct csvio_record rec;
 	struct journal *j;

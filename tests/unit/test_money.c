@@ -1,5 +1,5 @@
 /* test_money.c - money_parse, money_format, money_add. */
-#include "money.h"
+#include "core/money.h"
 #include "test.h"
 
 #define PT MONEY_DECIMAL_POINT

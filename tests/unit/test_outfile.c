@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "outfile.h"
+#include "core/outfile.h"
 
 static char dir[64];
 

@@ -1,7 +1,7 @@
 /* test_strtab.c - interned customer keys. */
 #include "test.h"
 
-#include "strtab.h"
+#include "core/strtab.h"
 
 static void
 ids_are_dense_in_order_of_first_sight(void)

@@ -10,7 +10,7 @@
  *
  * Expected text is spelt as UTF-8 bytes, so a mistake in conversion shows.
  */
-#include "textin.h"
+#include "core/textin.h"
 #include "test.h"
 
 #include <errno.h>

@@ -1,0 +1,71 @@
+/*
+ * customers.h - the customer master, keyed by customer id.
+ *
+ * The table interns every customer id it sees, from the customers file and
+ * then from the items, so one hash lookup per item gives a dense id that
+ * indexes the master data and the caller's own per-customer arrays.
+ * Memory follows customers, never rows.
+ */
+#ifndef CUSTOMERS_H
+#define CUSTOMERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/errors.h"
+#include "core/csvio.h"
+#include "core/strtab.h"
+
+/* Master data, read when a row is written: cold. */
+struct customer {
+	char *name, *collector, *status, *company, *credit_limit;  /* "" when unknown */
+};
+
+/* What every item needs of its customer: hot, 4 bytes, kept apart. */
+struct customer_hot {
+	int16_t terms_days;  /* -1 when unknown */
+	bool in_master;      /* read from the customers file, not just seen in items */
+	bool named;          /* has a name, from the file or from an item */
+};
+
+struct customer_table {
+	struct strtab *ids;
+	struct customer *rec;      /* rec[id] for every id in ids */
+	struct customer_hot *hot;  /* hot[id] likewise */
+	size_t cap;
+	size_t in_master;          /* customers read from the file */
+};
+
+ar_err customers_init(struct customer_table *t, size_t expected);
+void customers_free(struct customer_table *t);
+
+/*
+ * Read a customers stream (customer required; name, collector, status,
+ * company, credit_limit, terms_days used when present) from an open
+ * reader.  A duplicate customer or a bad terms_days / credit_limit is an
+ * error in *e.
+ */
+ar_err customers_load(struct customer_table *t, struct csvio_reader *r,
+    struct ar_error *e);
+
+/* The id of a customer, added (not in master) when new; *added says which. */
+ar_err customers_intern(struct customer_table *t, const char *id, size_t len,
+    uint32_t *out, bool *added);
+
+/* Name a customer that is not in the master (from the items' name column). */
+ar_err customers_set_name(struct customer_table *t, uint32_t id, const char *name, size_t len);
+
+static inline const struct customer *
+customers_get(const struct customer_table *t, uint32_t id)
+{
+	return &t->rec[id];
+}
+
+static inline struct customer_hot
+customers_hot(const struct customer_table *t, uint32_t id)
+{
+	return t->hot[id];
+}
+
+#endif

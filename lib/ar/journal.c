@@ -1,0 +1,400 @@
+/* journal.c - the collections journal read into per-customer facts. */
+#include "ar/journal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/money.h"
+#include "core/strtab.h"
+
+/* "Later" in the journal: by date, then by line for rows of one day. */
+struct seq {
+	civil_day date;
+	long line;
+};
+
+static const struct seq SEQ_NONE = { DATE_NONE, 0 };
+
+static bool
+seq_after(struct seq a, struct seq b)
+{
+	return a.date > b.date || (a.date == b.date && a.line > b.line);
+}
+
+struct dispute {
+	char *doc_no;
+	struct seq raised, resolved;   /* the latest of each; SEQ_NONE when none */
+	struct dispute *next;
+};
+
+struct jcustomer {
+	struct seq last;
+	char *last_action;
+	struct seq promise, promise_closed;
+	civil_day promise_due;
+	bool promise_has_amount;
+	int64_t promise_amount;
+	currency_id promise_currency;
+	struct dispute *disputes;
+	bool worked;                   /* facts worked out */
+	struct journal_facts facts;
+	char *docs;                    /* facts.dispute_docs when not "" */
+};
+
+struct journal {
+	civil_day as_of;
+	currency_id default_currency;
+	struct strtab *ids;
+	struct jcustomer *cust;
+	size_t cap;
+	unsigned long rows, future;
+};
+
+ar_err
+journal_new(struct journal **out, civil_day as_of, currency_id default_currency)
+{
+	struct journal *j = calloc(1, sizeof *j);
+
+	*out = NULL;
+	if (j == NULL)
+		return AR_ENOMEM;
+	if ((j->ids = strtab_new(1024)) == NULL) {
+		free(j);
+		return AR_ENOMEM;
+	}
+	j->as_of = as_of;
+	j->default_currency = default_currency;
+	*out = j;
+	return AR_OK;
+}
+
+void
+journal_free(struct journal *j)
+{
+	if (j == NULL)
+		return;
+	for (size_t i = 0; i < strtab_count(j->ids); i++) {
+		struct jcustomer *c = &j->cust[i];
+
+		free(c->last_action);
+		free(c->docs);
+		while (c->disputes != NULL) {
+			struct dispute *d = c->disputes;
+
+			c->disputes = d->next;
+			free(d->doc_no);
+			free(d);
+		}
+	}
+	free(j->cust);
+	strtab_free(j->ids);
+	free(j);
+}
+
+ar_err
+journal_bind(const struct csvio_reader *r, struct journal_columns *cols,
+    const char **missing)
+{
+	static const char *const required[] = { "date", "customer", "action" };
+
+	cols->date = csvio_column(r, "date");
+	cols->customer = csvio_column(r, "customer");
+	cols->action = csvio_column(r, "action");
+	cols->doc_no = csvio_column(r, "doc_no");
+	cols->amount = csvio_column(r, "amount");
+	cols->currency = csvio_column(r, "currency");
+	cols->due = csvio_column(r, "due");
+	for (int i = 0; i < 3; i++) {
+		if (csvio_column(r, required[i]) < 0) {
+			*missing = required[i];
+			return AR_ECOLUMN;
+		}
+	}
+	return AR_OK;
+}
+
+static char *
+copy_text(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+static bool
+is_action(const char *s, size_t len, const char *name)
+{
+	return len == strlen(name) && strncasecmp(s, name, len) == 0;
+}
+
+/* The customer's record, made when new. */
+static ar_err
+customer_of(struct journal *j, const char *id, size_t len, struct jcustomer **out)
+{
+	uint32_t n;
+	bool added;
+	ar_err err;
+
+	if ((err = strtab_intern(j->ids, id, len, &n, &added)) != AR_OK)
+		return err;
+	if (n >= j->cap) {
+		size_t cap = j->cap ? j->cap * 2 : 256;
+		struct jcustomer *c;
+
+		while (cap <= n)
+			cap *= 2;
+		if ((c = realloc(j->cust, cap * sizeof *c)) == NULL)
+			return AR_ENOMEM;
+		j->cust = c;
+		j->cap = cap;
+	}
+	if (added) {
+		memset(&j->cust[n], 0, sizeof j->cust[n]);
+		j->cust[n].last = j->cust[n].promise = j->cust[n].promise_closed = SEQ_NONE;
+	}
+	*out = &j->cust[n];
+	return AR_OK;
+}
+
+static ar_err
+add_dispute(struct jcustomer *c, const char *doc, size_t len, struct seq at, bool resolved)
+{
+	struct dispute *d;
+
+	for (d = c->disputes; d != NULL; d = d->next)
+		if (strlen(d->doc_no) == len && memcmp(d->doc_no, doc, len) == 0)
+			break;
+	if (d == NULL) {
+		if ((d = malloc(sizeof *d)) == NULL)
+			return AR_ENOMEM;
+		if ((d->doc_no = copy_text(doc, len)) == NULL) {
+			free(d);
+			return AR_ENOMEM;
+		}
+		d->raised = d->resolved = SEQ_NONE;
+		d->next = c->disputes;
+		c->disputes = d;
+	}
+	if (resolved && seq_after(at, d->resolved))
+		d->resolved = at;
+	if (!resolved && seq_after(at, d->raised))
+		d->raised = at;
+	return AR_OK;
+}
+
+/* One journal row, read and checked whole before anything changes. */
+struct jrow {
+	struct seq at;
+	const char *customer, *action, *doc;
+	size_t customer_len, action_len, doc_len;
+	bool promise;
+	civil_day due;                 /* of a promise */
+	bool has_amount;
+	int64_t amount;
+	currency_id currency;
+};
+
+/* A promise's due date, and its amount, if any, in its currency (else j's default). */
+static ar_err
+read_promise(const struct csvio_record *rec, const struct journal_columns *cols,
+    const struct item_format *fmt, struct jrow *row, struct ar_error *problem)
+{
+	size_t len;
+	const char *t = items_field(rec, cols->due, &len);
+	ar_err err;
+
+	if (len == 0)
+		return ar_error_set(problem, AR_ESYNTAX, rec->line, "a promise needs a due date");
+	if ((err = date_parse(t, len, &fmt->dates, &row->due)) != AR_OK)
+		return ar_error_set(problem, err, rec->line, "due \"%s\" is not a date", t);
+	t = items_field(rec, cols->currency, &len);
+	if (len > 0 && (err = currency_lookup(t, len, &row->currency)) != AR_OK)
+		return ar_error_set(problem, err, rec->line,
+		    "currency \"%s\" is not a known currency code", t);
+	t = items_field(rec, cols->amount, &len);
+	if (len == 0)
+		return AR_OK;
+	if ((err = money_parse(t, len, currency_exponent(row->currency), fmt->decimal,
+	    &row->amount)) != AR_OK)
+		return ar_error_set(problem, err, rec->line, "amount \"%s\" is not an amount", t);
+	row->has_amount = true;
+	return AR_OK;
+}
+
+static ar_err
+read_row(const struct journal *j, const struct csvio_record *rec,
+    const struct journal_columns *cols, const struct item_format *fmt, struct jrow *row,
+    struct ar_error *problem)
+{
+	size_t len;
+	const char *s = items_field(rec, cols->date, &len);
+	ar_err err;
+
+	memset(row, 0, sizeof *row);
+	row->due = DATE_NONE;
+	row->currency = j->default_currency;
+	if ((err = date_parse(s, len, &fmt->dates, &row->at.date)) != AR_OK)
+		return ar_error_set(problem, err, rec->line, "date \"%s\" is not a date", s);
+	row->at.line = rec->line;
+	row->customer = items_field(rec, cols->customer, &row->customer_len);
+	if (row->customer_len == 0)
+		return ar_error_set(problem, AR_ESYNTAX, rec->line, "customer is empty");
+	row->action = items_field(rec, cols->action, &row->action_len);
+	if (row->action_len == 0)
+		return ar_error_set(problem, AR_ESYNTAX, rec->line, "action is empty");
+	row->doc = items_field(rec, cols->doc_no, &row->doc_len);
+	row->promise = is_action(row->action, row->action_len, "promise");
+	return row->promise ? read_promise(rec, cols, fmt, row, problem) : AR_OK;
+}
+
+/* What the row says about its customer: the last action, a promise, a dispute. */
+static ar_err
+apply_row(struct journal *j, const struct jrow *row)
+{
+	const char *action = row->action;
+	size_t alen = row->action_len;
+	struct jcustomer *c;
+	ar_err err;
+
+	if ((err = customer_of(j, row->customer, row->customer_len, &c)) != AR_OK)
+		return err;
+	if (seq_after(row->at, c->last)) {
+		char *a = copy_text(action, alen);
+
+		if (a == NULL)
+			return AR_ENOMEM;
+		free(c->last_action);
+		c->last_action = a;
+		c->last = row->at;
+	}
+	if (row->promise) {
+		if (seq_after(row->at, c->promise)) {
+			c->promise = row->at;
+			c->promise_due = row->due;
+			c->promise_has_amount = row->has_amount;
+			c->promise_amount = row->amount;
+			c->promise_currency = row->currency;
+		}
+	} else if (is_action(action, alen, "promise_broken") ||
+	    is_action(action, alen, "promise_kept") || is_action(action, alen, "payment")) {
+		if (seq_after(row->at, c->promise_closed))
+			c->promise_closed = row->at;
+	} else if (is_action(action, alen, "dispute")) {
+		return add_dispute(c, row->doc, row->doc_len, row->at, false);
+	} else if (is_action(action, alen, "dispute_resolved")) {
+		return add_dispute(c, row->doc, row->doc_len, row->at, true);
+	}
+	return AR_OK;
+}
+
+ar_err
+journal_add(struct journal *j, const struct csvio_record *rec,
+    const struct journal_columns *cols, const struct item_format *fmt,
+    struct ar_error *problem)
+{
+	struct jrow row;
+	ar_err err;
+
+	if ((err = read_row(j, rec, cols, fmt, &row, problem)) != AR_OK)
+		return err;
+	/* Checked whole before anything changes, so a refused row leaves no trace. */
+	j->rows++;
+	if (row.at.date > j->as_of) {
+		j->future++;
+		return AR_OK;
+	}
+	return apply_row(j, &row);
+}
+
+static int
+by_doc(const void *a, const void *b)
+{
+	return strcmp((*(struct dispute *const *)a)->doc_no, (*(struct dispute *const *)b)->doc_no);
+}
+
+static ar_err
+work_out(struct journal *j, struct jcustomer *c)
+{
+	struct journal_facts *f = &c->facts;
+	struct dispute **open = NULL;
+	size_t n = 0, size = 1;
+
+	f->last_date = c->last.date;
+	f->last_action = c->last_action ? c->last_action : "";
+	f->promise_open = c->promise.date != DATE_NONE && c->promise_due >= j->as_of &&
+	    !seq_after(c->promise_closed, c->promise);
+	if (f->promise_open) {
+		f->promise_due = c->promise_due;
+		f->promise_date = c->promise.date;
+		f->promise_has_amount = c->promise_has_amount;
+		f->promise_amount = c->promise_amount;
+		f->promise_currency = c->promise_currency;
+	}
+	f->dispute_since = DATE_NONE;
+	f->dispute_docs = "";
+	for (struct dispute *d = c->disputes; d != NULL; d = d->next)
+		n += seq_after(d->raised, d->resolved);
+	f->open_disputes = n;
+	if (n == 0)
+		return AR_OK;
+	if ((open = malloc(n * sizeof *open)) == NULL)
+		return AR_ENOMEM;
+	n = 0;
+	for (struct dispute *d = c->disputes; d != NULL; d = d->next) {
+		if (!seq_after(d->raised, d->resolved))
+			continue;
+		open[n++] = d;
+		size += (d->doc_no[0] ? strlen(d->doc_no) : strlen("(account)")) + 2;
+		if (f->dispute_since == DATE_NONE || d->raised.date < f->dispute_since)
+			f->dispute_since = d->raised.date;
+	}
+	qsort(open, n, sizeof *open, by_doc);
+	if ((c->docs = malloc(size)) == NULL) {
+		free(open);
+		return AR_ENOMEM;
+	}
+	c->docs[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(c->docs, "; ");
+		strcat(c->docs, open[i]->doc_no[0] ? open[i]->doc_no : "(account)");
+	}
+	f->dispute_docs = c->docs;
+	free(open);
+	return AR_OK;
+}
+
+const struct journal_facts *
+journal_find(struct journal *j, const char *customer, size_t len)
+{
+	struct jcustomer *c;
+	uint32_t n;
+
+	if (!strtab_find(j->ids, customer, len, &n))
+		return NULL;
+	c = &j->cust[n];
+	if (!c->worked) {
+		/* Out of memory here: report the facts without the dispute list. */
+		if (work_out(j, c) != AR_OK)
+			c->facts.dispute_docs = "";
+		c->worked = true;
+	}
+	return &c->facts;
+}
+
+unsigned long
+journal_rows(const struct journal *j)
+{
+	return j->rows;
+}
+
+unsigned long
+journal_future_rows(const struct journal *j)
+{
+	return j->future;
+}

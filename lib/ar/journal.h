@@ -1,0 +1,95 @@
+/*
+ * journal.h - the collections journal (DESIGN.md: one action or event a
+ * row: date, customer, action, doc_no, amount, currency, due, ...) read
+ * into what a report needs to know about each customer at an as-of date:
+ * the last action, the open promise to pay, the open disputes.
+ *
+ * The journal is append-only but two writers or a late entry can put rows
+ * out of date order, so "later" is always by (date, line), never by
+ * position alone.  Rows dated after the as-of date are not yet known at
+ * that date and are ignored, so that a report re-run for a past date shows
+ * what it showed then.
+ *
+ *   open promise   the latest promise row (a newer promise replaces an
+ *                  older one) whose due date is on or after the as-of
+ *                  date and which no later promise_broken, promise_kept or
+ *                  payment row of the customer follows
+ *   open dispute   per doc_no: a dispute row that no later
+ *                  dispute_resolved row for the same doc_no follows (an
+ *                  empty doc_no is a dispute about the whole account)
+ *   last action    the latest row of any action
+ *
+ * Memory follows the customers (and their disputes) in the journal, not
+ * its rows.
+ */
+#ifndef JOURNAL_H
+#define JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/errors.h"
+#include "core/csvio.h"
+#include "core/currency.h"
+#include "core/date.h"
+#include "ar/items.h"
+
+/* Column indexes; -1 when absent.  date, customer and action are required. */
+struct journal_columns {
+	int date, customer, action, doc_no, amount, currency, due;
+};
+
+/* What one customer's journal says at the as-of date. */
+struct journal_facts {
+	civil_day last_date;          /* DATE_NONE: no action at all */
+	const char *last_action;      /* "" when none */
+	bool promise_open;
+	civil_day promise_due;        /* the day the customer promised to pay by */
+	civil_day promise_date;       /* the day the promise was made */
+	bool promise_has_amount;      /* an empty amount promises "the balance" */
+	int64_t promise_amount;       /* minor units of promise_currency */
+	currency_id promise_currency;
+	size_t open_disputes;
+	civil_day dispute_since;      /* the earliest date among the open disputes' rows */
+	const char *dispute_docs;     /* their doc_nos, "; "-separated, by doc_no; "" when none */
+};
+
+struct journal;
+
+/*
+ * A journal read at as_of; promise amounts without a currency column (or
+ * with it empty) are in default_currency.  The caller owns *out and frees
+ * it with journal_free().  AR_ENOMEM.
+ */
+ar_err journal_new(struct journal **out, civil_day as_of, currency_id default_currency);
+void journal_free(struct journal *j);
+
+/* Find the columns; AR_ECOLUMN with *missing naming the first missing one. */
+ar_err journal_bind(const struct csvio_reader *r, struct journal_columns *cols,
+    const char **missing);
+
+/*
+ * Take one row.  AR_ESYNTAX / AR_ERANGE / AR_EDECIMALS / AR_ECURRENCY with
+ * *problem worded at the row's line (a bad date, a promise without due
+ * date, a bad amount; its file left as it was): the journal is then
+ * unchanged.  AR_ENOMEM.
+ */
+ar_err journal_add(struct journal *j, const struct csvio_record *rec,
+    const struct journal_columns *cols, const struct item_format *fmt,
+    struct ar_error *problem);
+
+/*
+ * The facts about a customer, NULL when the journal never names it.  The
+ * result (and its strings) is the journal's, valid until journal_free; the
+ * first call for a customer works out the facts, so call it after the
+ * last journal_add.
+ */
+const struct journal_facts *journal_find(struct journal *j, const char *customer,
+    size_t len);
+
+/* Rows taken, and those ignored for being dated after the as-of date. */
+unsigned long journal_rows(const struct journal *j);
+unsigned long journal_future_rows(const struct journal *j);
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * strtab.c - interned strings: open addressing over 32-byte slots.
+ *
+ * A slot holds the hash, the id and, for keys of up to SLOT_INLINE bytes
+ * (every customer number we have met), the key itself: a lookup then
+ * touches one cache line.  Longer keys are compared in the arena.
+ */
+#include "core/strtab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SLOT_INLINE 23
+
+struct slot {
+	uint32_t hash;
+	uint32_t id1;              /* id + 1; 0 marks an empty slot */
+	uint8_t len;               /* key length when <= SLOT_INLINE, else 255 */
+	char key[SLOT_INLINE];
+};
+
+struct strtab {
+	struct slot *slots;
+	size_t mask;        /* slot count - 1; slot count is a power of two */
+	char *arena;        /* keys, each followed by a NUL */
+	size_t arena_used, arena_cap;
+	size_t *offset;     /* offset[id] of the key in the arena */
+	uint32_t *len;      /* len[id] */
+	size_t count, cap;  /* keys stored, and room in offset/len */
+};
+
+/* FNV-1a, then a final mix so that the low bits used for the slot are good. */
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	h ^= h >> 16;
+	h *= 0x7feb352du;
+	h ^= h >> 15;
+	return h;
+}
+
+struct strtab *
+strtab_new(size_t expected)
+{
+	struct strtab *t = calloc(1, sizeof *t);
+	size_t n = 64;
+
+	if (t == NULL)
+		return NULL;
+	while (n < expected * 2)   /* load stays at or under one half */
+		n <<= 1;
+	t->slots = calloc(n, sizeof *t->slots);
+	if (t->slots == NULL) {
+		free(t);
+		return NULL;
+	}
+	t->mask = n - 1;
+	return t;
+}
+
+void
+strtab_free(struct strtab *t)
+{
+	if (t == NULL)
+		return;
+	free(t->slots);
+	free(t->arena);
+	free(t->offset);
+	free(t->len);
+	free(t);
+}
+
+static inline bool
+slot_matches(const struct strtab *t, const struct slot *sl, uint32_t h,
+    const char *s, size_t len)
+{
+	if (sl->hash != h)
+		return false;
+	if (len <= SLOT_INLINE)
+		return sl->len == len && memcmp(sl->key, s, len) == 0;
+	return sl->len == 255 && t->len[sl->id1 - 1] == len &&
+	    memcmp(t->arena + t->offset[sl->id1 - 1], s, len) == 0;
+}
+
+void
+strtab_prefetch(const struct strtab *t, const char *s, size_t len)
+{
+	__builtin_prefetch(&t->slots[hash_bytes(s, len) & t->mask]);
+}
+
+bool
+strtab_find(const struct strtab *t, const char *s, size_t len, uint32_t *id)
+{
+	uint32_t h = hash_bytes(s, len);
+
+	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+		const struct slot *sl = &t->slots[i];
+
+		if (sl->id1 == 0)
+			return false;
+		if (slot_matches(t, sl, h, s, len)) {
+			*id = sl->id1 - 1;
+			return true;
+		}
+	}
+}
+
+static ar_err
+grow_slots(struct strtab *t)
+{
+	size_t n = (t->mask + 1) * 2;
+	struct slot *slots = calloc(n, sizeof *slots);
+
+	if (slots == NULL)
+		return AR_ENOMEM;
+	for (size_t i = 0; i <= t->mask; i++) {
+		size_t j;
+
+		if (t->slots[i].id1 == 0)
+			continue;
+		for (j = t->slots[i].hash & (n - 1); slots[j].id1 != 0; j = (j + 1) & (n - 1))
+			;
+		slots[j] = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->mask = n - 1;
+	return AR_OK;
+}
+
+static ar_err
+store_key(struct strtab *t, const char *s, size_t len)
+{
+	if (t->count == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		size_t *offset = realloc(t->offset, cap * sizeof *offset);
+		uint32_t *lens;
+
+		if (offset == NULL)
+			return AR_ENOMEM;
+		t->offset = offset;
+		lens = realloc(t->len, cap * sizeof *lens);
+		if (lens == NULL)
+			return AR_ENOMEM;
+		t->len = lens;
+		t->cap = cap;
+	}
+	if (t->arena_cap - t->arena_used < len + 1) {
+		size_t cap = t->arena_cap ? t->arena_cap : 4096;
+		char *arena;
+
+		while (cap - t->arena_used < len + 1)
+			cap *= 2;
+		arena = realloc(t->arena, cap);
+		if (arena == NULL)
+			return AR_ENOMEM;
+		t->arena = arena;
+		t->arena_cap = cap;
+	}
+	memcpy(t->arena + t->arena_used, s, len);
+	t->arena[t->arena_used + len] = '\0';
+	t->offset[t->count] = t->arena_used;
+	t->len[t->count] = (uint32_t)len;
+	t->arena_used += len + 1;
+	t->count++;
+	return AR_OK;
+}
+
+ar_err
+strtab_intern(struct strtab *t, const char *s, size_t len, uint32_t *id, bool *added)
+{
+	uint32_t h = hash_bytes(s, len);
+	struct slot *sl;
+	size_t i;
+	ar_err err;
+
+	if (len > UINT32_MAX || t->count >= UINT32_MAX - 1)
+		return AR_ERANGE;
+	for (i = h & t->mask; t->slots[i].id1 != 0; i = (i + 1) & t->mask) {
+		if (slot_matches(t, &t->slots[i], h, s, len)) {
+			*id = t->slots[i].id1 - 1;
+			if (added)
+				*added = false;
+			return AR_OK;
+		}
+	}
+	if ((err = store_key(t, s, len)) != AR_OK)
+		return err;
+	sl = &t->slots[i];
+	sl->hash = h;
+	sl->id1 = (uint32_t)t->count;
+	if (len <= SLOT_INLINE) {
+		sl->len = (uint8_t)len;
+		memcpy(sl->key, s, len);
+	} else {
+		sl->len = 255;
+	}
+	*id = (uint32_t)t->count - 1;
+	if (added)
+		*added = true;
+	if (t->count * 2 > t->mask + 1)
+		return grow_slots(t);
+	return AR_OK;
+}
+
+const char *
+strtab_key(const struct strtab *t, uint32_t id)
+{
+	return t->arena + t->offset[id];
+}
+
+size_t
+strtab_key_len(const struct strtab *t, uint32_t id)
+{
+	return t->len[id];
+}
+
+size_t
+strtab_count(const struct strtab *t)
+{
+	return t->count;
+}

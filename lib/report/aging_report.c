@@ -1,0 +1,481 @@
+/* aging_report.c - an aging over a stream of items, and its CSV. */
+#include "report/aging_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "report/aging_detail.h"
+
+ar_err
+aging_report_init(struct aging_report *rep, const struct aging_policy *policy,
+    enum aging_group group_by, struct customer_table *customers)
+{
+	uint32_t only;
+
+	memset(rep, 0, sizeof *rep);
+	rep->policy = *policy;
+	rep->group_by = group_by;
+	rep->customers = customers;
+	aging_table_init(&rep->table);
+	if ((rep->groups = strtab_new(256)) == NULL)
+		return AR_ENOMEM;
+	/* Grouped by currency, every row has the one key "". */
+	if (group_by == AGING_GROUP_CURRENCY)
+		return strtab_intern(rep->groups, "", 0, &only, NULL);
+	return AR_OK;
+}
+
+void
+aging_report_free(struct aging_report *rep)
+{
+	for (size_t i = 0; i < rep->n_oldest; i++)
+		free(rep->oldest_docs[i]);
+	free(rep->oldest_docs);
+	rep->oldest_docs = NULL;
+	rep->n_oldest = rep->cap_oldest = 0;
+	aging_table_free(&rep->table);
+	strtab_free(rep->groups);
+	rep->groups = NULL;
+}
+
+ar_err
+aging_report_place(struct aging_report *rep, const struct item *it,
+    uint32_t *customer, struct aging_position *pos)
+{
+	struct customer_hot hot;
+	enum aging_date_source source;
+	civil_day aged_from;
+	bool added;
+	ar_err err;
+
+	err = customers_intern(rep->customers, it->customer, it->customer_len, customer, &added);
+	if (err != AR_OK)
+		return err;
+	/* The hot half only: the cold master data is another cache miss. */
+	hot = customers_hot(rep->customers, *customer);
+	if ((err = aging_item_date(&rep->policy, it, hot.terms_days, &aged_from, &source)) != AR_OK)
+		return err;
+	rep->from_terms += source == AGING_DATE_TERMS;
+	rep->credits_from_doc += source == AGING_DATE_CREDIT_DOC;
+	rep->not_in_master += !hot.in_master;
+	*pos = aging_position_for(&rep->policy, aged_from, it->amount);
+	return AR_OK;
+}
+
+const char *
+aging_report_date_problem(const struct aging_report *rep)
+{
+	return rep->policy.basis == AGING_BASIS_DOC
+	    ? "doc_date is empty (needed with --basis doc)"
+	    : "due_date and doc_date are both empty";
+}
+
+/* The item's own column, else the master's value. */
+static const char *
+column_or_master(const struct csvio_record *rec, int col, const char *master, size_t *len)
+{
+	const char *s = items_field(rec, col, len);
+
+	if (*len == 0) {
+		s = master;
+		*len = strlen(master);
+	}
+	return s;
+}
+
+/*
+ * The item just added is the row's oldest overdue debit (newer: more days
+ * than any before) or ties with it: keep its doc_no, the lowest on a tie.
+ */
+static ar_err
+note_oldest(struct aging_report *rep, struct aging_row *row,
+    const struct csvio_record *rec, const struct item_columns *cols, bool newer)
+{
+	size_t len;
+	const char *doc = items_field(rec, cols->doc_no, &len);
+	char **slot, *copy;
+
+	if (row->oldest_doc == 0) {
+		if (rep->n_oldest == rep->cap_oldest) {
+			size_t cap = rep->cap_oldest ? rep->cap_oldest * 2 : 256;
+			char **docs = realloc(rep->oldest_docs, cap * sizeof *docs);
+
+			if (docs == NULL)
+				return AR_ENOMEM;
+			rep->oldest_docs = docs;
+			rep->cap_oldest = cap;
+		}
+		rep->oldest_docs[rep->n_oldest++] = NULL;
+		row->oldest_doc = (uint32_t)rep->n_oldest;
+		newer = true;
+	}
+	slot = &rep->oldest_docs[row->oldest_doc - 1];
+	if (!newer && *slot != NULL && strcmp(doc, *slot) >= 0)
+		return AR_OK;
+	if ((copy = malloc(len + 1)) == NULL)
+		return AR_ENOMEM;
+	memcpy(copy, doc, len);
+	copy[len] = '\0';
+	free(*slot);
+	*slot = copy;
+	return AR_OK;
+}
+
+const char *
+aging_report_oldest_doc(const struct aging_report *rep, const struct aging_row *row)
+{
+	if (row->oldest_doc == 0 || row->oldest_days <= 0)
+		return NULL;
+	return rep->oldest_docs[row->oldest_doc - 1];
+}
+
+ar_err
+aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
+    const struct item_columns *cols, const struct item *it, uint32_t customer,
+    struct aging_position pos)
+{
+	const struct customer *cust;
+	struct aging_row *row;
+	uint32_t key = 0;
+	const char *s;
+	size_t len;
+	ar_err err;
+
+	switch (rep->group_by) {
+	case AGING_GROUP_CUSTOMER:
+		key = customer;
+		/* Not in the master: named by its first item that has a name. */
+		if (!customers_hot(rep->customers, customer).named && cols->name >= 0 &&
+		    rec->field[cols->name].len > 0 &&
+		    (err = customers_set_name(rep->customers, customer,
+		    rec->field[cols->name].ptr, rec->field[cols->name].len)) != AR_OK)
+			return err;
+		break;
+	case AGING_GROUP_CURRENCY:
+		break;
+	case AGING_GROUP_COLLECTOR:
+	case AGING_GROUP_COMPANY:
+		cust = customers_get(rep->customers, customer);
+		s = rep->group_by == AGING_GROUP_COLLECTOR
+		    ? column_or_master(rec, cols->collector, cust->collector, &len)
+		    : column_or_master(rec, cols->company, cust->company, &len);
+		if ((err = strtab_intern(rep->groups, s, len, &key, NULL)) != AR_OK)
+			return err;
+		break;
+	}
+	if ((row = aging_table_row(&rep->table, key, it->currency)) == NULL)
+		return AR_ENOMEM;
+	if (!rep->track_oldest)
+		return aging_row_add(row, &rep->policy, pos, it->amount);
+	{
+		int32_t before = row->oldest_days;
+
+		if ((err = aging_row_add(row, &rep->policy, pos, it->amount)) != AR_OK)
+			return err;
+		if (it->amount > 0 && pos.days > 0 && pos.days >= before)
+			return note_oldest(rep, row, rec, cols, pos.days > before);
+		return AR_OK;
+	}
+}
+
+/* Records looked ahead at a time; more gains nothing once the misses overlap. */
+#define FEED_BATCH 64
+
+/* One item of a batch, between placing it and adding it to its row. */
+struct placed {
+	const struct csvio_record *rec;
+	struct item it;
+	uint32_t customer;
+	struct aging_position pos;
+};
+
+/* A row that cannot be aged: AR_OK when feed->bad_row skips it, else err with *e. */
+static ar_err
+bad_row(const struct aging_feed *feed, const struct csvio_reader *r, long line,
+    ar_err err, const char *what, struct ar_error *e)
+{
+	if (feed->bad_row != NULL &&
+	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == AGING_ROW_SKIP)
+		return AR_OK;
+	return ar_error_set(e, err, line, "%s", what);
+}
+
+/*
+ * Parse and place one record: its customer, days overdue and bucket, and
+ * list it to the detail.  *keep says whether it is still to be added
+ * (not skipped, not of another currency, not only listed).
+ */
+static ar_err
+place_item(struct aging_report *rep, const struct csvio_reader *r,
+    const struct csvio_record *rec, const struct item_columns *cols,
+    const struct aging_feed *feed, struct placed *p, bool *keep, struct ar_error *e)
+{
+	struct item_problem problem;
+	ar_err err;
+
+	*keep = false;
+	if ((err = items_parse(rec, cols, feed->format, &p->it, &problem)) != AR_OK) {
+		char msg[sizeof e->message];
+
+		items_problem_text(&problem, msg, sizeof msg);
+		return bad_row(feed, r, rec->line, err, msg, e);
+	}
+	if (feed->only_currency >= 0 && p->it.currency != feed->only_currency)
+		return AR_OK;
+	if ((err = aging_report_place(rep, &p->it, &p->customer, &p->pos)) != AR_OK)
+		return err == AR_ENOMEM ? err
+		    : bad_row(feed, r, rec->line, AR_ESYNTAX, aging_report_date_problem(rep), e);
+	if (feed->detail != NULL) {
+		if ((err = aging_detail_write(feed->detail, rec, cols, &p->it, p->pos, e)) != AR_OK)
+			return err;
+		if (feed->detail_only)
+			return AR_OK;
+	}
+	p->rec = rec;
+	aging_report_prefetch_row(rep, p->customer);
+	*keep = true;
+	return AR_OK;
+}
+
+static ar_err
+add_item(struct aging_report *rep, const struct item_columns *cols, const struct placed *p,
+    struct ar_error *e)
+{
+	ar_err err = aging_report_add(rep, p->rec, cols, &p->it, p->customer, p->pos);
+
+	if (err == AR_OK || err == AR_ENOMEM)
+		return err;
+	return ar_error_set(e, AR_ERANGE, p->rec->line,
+	    "the %s total of customer \"%s\" does not fit in 64 bits",
+	    currency_code(p->it.currency), strtab_key(rep->customers->ids, p->customer));
+}
+
+/* Count a batch of n records; say so at each multiple of AGING_FEED_PROGRESS. */
+static void
+count_rows(struct aging_report *rep, const struct aging_feed *feed, size_t n)
+{
+	unsigned long before = rep->rows;
+
+	rep->rows += n;
+	if (feed->progress != NULL && before / AGING_FEED_PROGRESS != rep->rows / AGING_FEED_PROGRESS)
+		feed->progress(feed->ctx, rep->rows / AGING_FEED_PROGRESS * AGING_FEED_PROGRESS);
+}
+
+ar_err
+aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
+    const struct aging_feed *feed, struct ar_error *e)
+{
+	struct csvio_record recs[FEED_BATCH];
+	struct placed placed[FEED_BATCH];
+	struct item_columns cols;
+	const char *missing;
+	size_t n;
+	ar_err err;
+
+	if (items_bind(r, rep->policy.basis == AGING_BASIS_DOC, &cols, &missing) != AR_OK)
+		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
+	if (feed->detail != NULL && (err = aging_detail_begin(feed->detail, r, e)) != AR_OK)
+		return err;
+	while ((n = csvio_read_batch(r, recs, FEED_BATCH, &err)) > 0) {
+		size_t kept = 0;
+
+		count_rows(rep, feed, n);
+		for (size_t i = 0; i < n; i++)
+			aging_report_prefetch_customer(rep, recs[i].field[cols.customer].ptr,
+			    recs[i].field[cols.customer].len);
+		for (size_t i = 0; i < n; i++) {
+			bool keep;
+
+			if ((err = place_item(rep, r, &recs[i], &cols, feed, &placed[kept], &keep,
+			    e)) != AR_OK)
+				return err;
+			kept += keep;
+		}
+		for (size_t i = 0; i < kept; i++)
+			if ((err = add_item(rep, &cols, &placed[i], e)) != AR_OK)
+				return err;
+	}
+	if (err != AR_EOF) {
+		*e = *csvio_error(r);
+		return err;
+	}
+	return AR_OK;
+}
+
+static const char *
+key_text(const void *ctx, uint32_t key)
+{
+	return strtab_key(ctx, key);
+}
+
+static const struct strtab *
+keys_of(const struct aging_report *rep)
+{
+	return rep->group_by == AGING_GROUP_CUSTOMER ? rep->customers->ids : rep->groups;
+}
+
+const char *
+aging_report_key(const struct aging_report *rep, const struct aging_row *row)
+{
+	return strtab_key(keys_of(rep), row->key);
+}
+
+ar_err
+aging_report_sort(struct aging_report *rep)
+{
+	return aging_table_sort_by_key(&rep->table, key_text, keys_of(rep));
+}
+
+ar_err
+aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
+    size_t top, currency_id *currency)
+{
+	int64_t min[CURRENCY_MAX];
+	ar_err err;
+
+	for (int c = 0; c < CURRENCY_MAX; c++)
+		min[c] = 1;   /* without a minimum: anything past due */
+	for (size_t i = 0; min_past_due != NULL && i < rep->table.n; i++) {
+		currency_id c = rep->table.rows[i].currency;
+
+		err = money_parse(min_past_due, strlen(min_past_due), currency_exponent(c),
+		    MONEY_DECIMAL_POINT, &min[c]);
+		if (err != AR_OK) {
+			*currency = c;
+			return err;
+		}
+	}
+	return aging_table_large_past_due(&rep->table, min, top, key_text, keys_of(rep));
+}
+
+static void
+write_amount(struct csvio_writer *w, int64_t minor, currency_id cur)
+{
+	char buf[MONEY_TEXT_MAX];
+
+	csvio_write_field(w, buf, money_format(minor, currency_exponent(cur), buf));
+}
+
+static void
+write_count(struct csvio_writer *w, unsigned long long n)
+{
+	char buf[24];
+
+	csvio_write_str(w, (snprintf(buf, sizeof buf, "%llu", n), buf));
+}
+
+static void
+write_header(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *o)
+{
+	static const char *first[] = { "customer", "collector", "company", "currency" };
+	char label[32];
+
+	csvio_write_str(w, first[rep->group_by]);
+	if (rep->group_by == AGING_GROUP_CUSTOMER)
+		csvio_write_str(w, "name");
+	if (rep->group_by != AGING_GROUP_CURRENCY)
+		csvio_write_str(w, "currency");
+	for (int col = 0; col < aging_columns(&rep->policy.buckets); col++) {
+		aging_column_label(&rep->policy.buckets, col, label, sizeof label);
+		csvio_write_str(w, label);
+	}
+	csvio_write_str(w, "total");
+	csvio_write_str(w, "items");
+	csvio_write_str(w, "oldest_days");
+	if (rep->group_by == AGING_GROUP_CUSTOMER && o->master_columns) {
+		csvio_write_str(w, "collector");
+		csvio_write_str(w, "status");
+		csvio_write_str(w, "credit_limit");
+	}
+	if (o->past_due)
+		csvio_write_str(w, "past_due");
+	csvio_end_record(w);
+}
+
+/* One row; a NULL key_text makes it a TOTAL row. */
+static void
+write_row(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *o, const struct aging_row *row, const char *key)
+{
+	const struct customer *cust = NULL;
+
+	if (rep->group_by == AGING_GROUP_CUSTOMER && key != NULL)
+		cust = customers_get(rep->customers, row->key);
+	if (rep->group_by != AGING_GROUP_CURRENCY)
+		csvio_write_str(w, key ? key : "TOTAL");
+	if (rep->group_by == AGING_GROUP_CUSTOMER)
+		csvio_write_str(w, cust ? cust->name : "");
+	csvio_write_str(w, currency_code(row->currency));
+	for (int col = 0; col < aging_columns(&rep->policy.buckets); col++)
+		write_amount(w, row->bucket[col], row->currency);
+	write_amount(w, row->total, row->currency);
+	write_count(w, row->items);
+	write_count(w, (unsigned long long)row->oldest_days);
+	if (rep->group_by == AGING_GROUP_CUSTOMER && o->master_columns) {
+		csvio_write_str(w, cust ? cust->collector : "");
+		csvio_write_str(w, cust ? cust->status : "");
+		csvio_write_str(w, cust ? cust->credit_limit : "");
+	}
+	if (o->past_due)
+		write_amount(w, row->past_due, row->currency);
+	csvio_end_record(w);
+}
+
+/* A TOTAL row per currency, in code order like the rows. */
+static ar_err
+write_totals(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *o, currency_id *currency)
+{
+	struct aging_row total[CURRENCY_MAX];
+	bool seen[CURRENCY_MAX] = { false };
+
+	memset(total, 0, sizeof total);
+	for (size_t i = 0; i < rep->table.n; i++) {
+		const struct aging_row *row = &rep->table.rows[i];
+		struct aging_row *t = &total[row->currency];
+		bool ok = true;
+
+		seen[row->currency] = true;
+		t->currency = row->currency;
+		for (int col = 0; col < aging_columns(&rep->policy.buckets); col++)
+			ok &= money_add(&t->bucket[col], row->bucket[col]) == AR_OK;
+		ok &= money_add(&t->total, row->total) == AR_OK;
+		ok &= money_add(&t->past_due, row->past_due) == AR_OK;
+		if (!ok) {
+			*currency = row->currency;
+			return AR_ERANGE;
+		}
+		t->items += row->items;
+		if (row->oldest_days > t->oldest_days)
+			t->oldest_days = row->oldest_days;
+	}
+	for (;;) {
+		int next = -1;
+
+		for (int c = 0; c < CURRENCY_MAX; c++)
+			if (seen[c] && (next < 0 || strcmp(currency_code(c), currency_code(next)) < 0))
+				next = c;
+		if (next < 0)
+			return AR_OK;
+		seen[next] = false;
+		write_row(rep, w, o, &total[next], NULL);
+	}
+}
+
+ar_err
+aging_report_write_csv(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *o, currency_id *currency)
+{
+	const struct strtab *keys = keys_of(rep);
+
+	write_header(rep, w, o);
+	for (size_t i = 0; i < rep->table.n; i++) {
+		const struct aging_row *row = &rep->table.rows[i];
+
+		write_row(rep, w, o, row, strtab_key(keys, row->key));
+	}
+	return o->totals ? write_totals(rep, w, o, currency) : AR_OK;
+}

@@ -1,0 +1,175 @@
+/*
+ * aging_report.h - an aging over a stream of items: each item dated and
+ * placed (aging.h), summed into rows by customer, collector, company or
+ * currency, then sorted or cut to the large past-due balances, and
+ * written as the aging CSV that ar-age prints and the reports reuse.
+ *
+ * Memory follows the customers and groups, never the items.
+ */
+#ifndef AGING_REPORT_H
+#define AGING_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ar/aging.h"
+#include "core/csvio.h"
+#include "ar/customers.h"
+#include "ar/items.h"
+#include "core/strtab.h"
+
+enum aging_group {
+	AGING_GROUP_CUSTOMER,
+	AGING_GROUP_COLLECTOR,
+	AGING_GROUP_COMPANY,
+	AGING_GROUP_CURRENCY
+};
+
+struct aging_report {
+	struct aging_policy policy;
+	enum aging_group group_by;
+	struct customer_table *customers;  /* not owned */
+	struct strtab *groups;             /* collector or company names */
+	struct aging_table table;
+	/* How the figures were made, for the caller to report. */
+	unsigned long rows;                /* records fed (aging_report_feed), good and bad */
+	unsigned long from_terms;          /* no due_date: doc_date + terms */
+	unsigned long credits_from_doc;    /* credit without due_date: doc_date */
+	unsigned long not_in_master;       /* items of customers not in the file */
+	/*
+	 * With track_oldest set (before the first item), each row remembers
+	 * the doc_no of its oldest overdue debit (the most days overdue; the
+	 * lowest doc_no among equals, so input order does not matter): one
+	 * string per row, replaced as older items come, so memory still
+	 * follows the rows.  Read it with aging_report_oldest_doc().
+	 */
+	bool track_oldest;
+	char **oldest_docs;                /* [row->oldest_doc - 1], owned */
+	size_t n_oldest, cap_oldest;
+};
+
+/* customers is the caller's (loaded or empty); the report interns into it. */
+ar_err aging_report_init(struct aging_report *rep, const struct aging_policy *policy,
+    enum aging_group group_by, struct customer_table *customers);
+void aging_report_free(struct aging_report *rep);
+
+/*
+ * Date one item: its customer's id, days overdue and bucket.  AR_ESYNTAX
+ * when the item has no date to age from (aging_report_date_problem words
+ * it), AR_ENOMEM.
+ */
+ar_err aging_report_place(struct aging_report *rep, const struct item *it,
+    uint32_t *customer, struct aging_position *pos);
+const char *aging_report_date_problem(const struct aging_report *rep);
+
+/*
+ * A batch of items goes faster when each stage first asks for what the
+ * next will need (the lookups are cache misses, not work): the customer's
+ * hash slot from its raw id before parsing, the row once the id is known.
+ */
+static inline void
+aging_report_prefetch_customer(const struct aging_report *rep, const char *id, size_t len)
+{
+	strtab_prefetch(rep->customers->ids, id, len);
+}
+
+static inline void
+aging_report_prefetch_row(const struct aging_report *rep, uint32_t customer)
+{
+	if (rep->group_by == AGING_GROUP_CUSTOMER)
+		aging_table_prefetch(&rep->table, customer);
+}
+
+/*
+ * Sum a placed item into its row.  rec and cols give the item's own name,
+ * collector and company columns.  AR_ERANGE when the row's sums would
+ * overflow (nothing added), AR_ENOMEM.
+ */
+ar_err aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
+    const struct item_columns *cols, const struct item *it, uint32_t customer,
+    struct aging_position pos);
+
+struct aging_detail;
+
+/* What aging_report_feed does with a bad row. */
+enum aging_bad_row { AGING_ROW_STOP, AGING_ROW_SKIP };
+
+/* How aging_report_feed takes an input beyond what rep's policy says. */
+struct aging_feed {
+	const struct item_format *format;  /* how amounts and dates read */
+	currency_id only_currency;         /* -1: every currency */
+	struct aging_detail *detail;       /* NULL: no per-item output */
+	bool detail_only;                  /* with detail: list the items, do not sum them */
+	/*
+	 * A row that cannot be aged (an amount, date or currency that does not
+	 * read, no date to age from).  NULL: the feed stops at the first.
+	 * Otherwise called with the input's name, the row's line and what is
+	 * wrong; AGING_ROW_SKIP goes on without the row, AGING_ROW_STOP stops.
+	 */
+	enum aging_bad_row (*bad_row)(void *ctx, const char *input, long line,
+	    const char *message);
+	/* NULL, or called each time rep->rows reaches a multiple of AGING_FEED_PROGRESS. */
+	void (*progress)(void *ctx, unsigned long rows);
+	void *ctx;                         /* handed to bad_row and progress */
+};
+
+#define AGING_FEED_PROGRESS 65536
+
+/*
+ * Age every record of r, an items stream, into rep: bind its columns
+ * (AR_ECOLUMN when one is missing), start feed->detail on its header,
+ * then parse each record, keep those in feed->only_currency, place them
+ * (aging_report_place), list them to feed->detail and add them
+ * (aging_report_add).  Records are taken in batches of what one block of
+ * input holds, in three passes, each prefetching what the next looks up,
+ * so that the cache misses of one item overlap with the work on others.
+ *
+ * On failure *e says why, at a line of r (its file left as it was): a
+ * damaged file (wrong field count, broken quote, not UTF-8: the reader's
+ * own error, always the end), a bad row feed->bad_row did not skip (its
+ * parse error, or AR_ESYNTAX for no date to age from), a row whose sums
+ * would overflow (AR_ERANGE, "the MYR total of customer "X" does not fit
+ * in 64 bits"), a header that differs from the first input's with
+ * --detail, the workbook's failure (aging_detail_write); or AR_ENOMEM.
+ */
+ar_err aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
+    const struct aging_feed *feed, struct ar_error *e);
+
+/* The doc_no of a row's oldest overdue debit; NULL when none is overdue. */
+const char *aging_report_oldest_doc(const struct aging_report *rep,
+    const struct aging_row *row);
+
+/* The text of a row's key (customer id, collector, ...). */
+const char *aging_report_key(const struct aging_report *rep, const struct aging_row *row);
+
+/* Rows sorted by key, then currency. */
+ar_err aging_report_sort(struct aging_report *rep);
+
+/*
+ * Keep the large past-due rows: past_due (over policy.past_due_days)
+ * reaching min_past_due, an amount read in each row's currency (NULL: any
+ * amount above zero); at most top rows per currency (0: all); sorted by
+ * currency, then past_due descending.  AR_ESYNTAX or AR_EDECIMALS when
+ * min_past_due does not read in some row's currency (*currency says which).
+ */
+ar_err aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
+    size_t top, currency_id *currency);
+
+/* What the aging CSV holds beyond the default columns. */
+struct aging_csv_opts {
+	bool master_columns;  /* collector, status, credit_limit (customer rows) */
+	bool past_due;        /* a past_due column */
+	bool totals;          /* a TOTAL row per currency */
+};
+
+/*
+ * Write the header and rows:
+ *   customer,name,currency,current,<buckets>,total,items,oldest_days[,...]
+ * (collector/company/currency first when grouped so).  AR_ERANGE when a
+ * TOTAL does not fit in 64 bits (*currency says which).
+ */
+ar_err aging_report_write_csv(const struct aging_report *rep, struct csvio_writer *w,
+    const struct aging_csv_opts *opts, currency_id *currency);
+
+#endif
