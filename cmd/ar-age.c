@@ -245,14 +245,14 @@ open_input(struct age_run *run, const char *path)
 }
 
 /* A bad row with --skip-bad: say so and go on. */
-static enum aging_bad_row
+static enum row_action
 skip_row(void *ctx, const char *input, long line, const char *what)
 {
 	struct age_run *run = ctx;
 
 	diag_at(input, line, "%s; row skipped", what);
 	run->skipped++;
-	return AGING_ROW_SKIP;
+	return ROW_SKIP;
 }
 
 static void
@@ -277,28 +277,17 @@ load_customers(struct age_run *run)
 static void
 load_journal(struct age_run *run)
 {
-	const char *missing;
-	struct journal_columns cols;
 	struct ar_error e = { 0 };
 	struct csvio_reader *r;
-	struct csvio_record rec;
 	ar_err err;
 
 	if (journal_new(&run->journal, run->policy.as_of,
 	    config_get_currency(run->ctx.config, "company:default_currency")) != AR_OK)
 		out_of_memory(run);
 	r = open_input(run, run->o.journal_path);
-	if (journal_bind(r, &cols, &missing) != AR_OK)
-		fail_input(run, r, ar_error_set(&e, AR_ECOLUMN, 1, "missing column \"%s\"", missing), &e);
-	while ((err = csvio_read(r, &rec)) == AR_OK) {
-		err = journal_add(run->journal, &rec, &cols, &run->ctx.format, &e);
-		if (err != AR_OK && (err == AR_ENOMEM || !run->o.common.skip_bad))
-			fail_input(run, r, err, &e);
-		if (err != AR_OK)
-			skip_row(run, csvio_name(r), rec.line, e.message);
-	}
-	if (err != AR_EOF)
-		fail(run, cli_reader_failed(r, err, run->o.journal_path));
+	if ((err = journal_load(run->journal, r, &run->ctx.format,
+	    run->o.common.skip_bad ? skip_row : NULL, run, &e)) != AR_OK)
+		fail_input(run, r, err, &e);
 	csvio_reader_close(r);
 }
 

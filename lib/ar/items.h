@@ -18,6 +18,15 @@
 #include "core/date.h"
 #include "core/money.h"
 
+/*
+ * What a reader does with a row it cannot take (--skip-bad asks the
+ * command): called with the input's name, the row's line and what is
+ * wrong; ROW_SKIP goes on without the row, ROW_STOP stops the read there.
+ */
+enum row_action { ROW_STOP, ROW_SKIP };
+typedef enum row_action (*bad_row_fn)(void *ctx, const char *input, long line,
+    const char *message);
+
 /* Column indexes in the input; -1 when the input has no such column. */
 struct item_columns {
 	int customer, name, doc_no, doc_type, doc_date, due_date, currency,

@@ -398,3 +398,29 @@ journal_future_rows(const struct journal *j)
 {
 	return j->future;
 }
+
+ar_err
+journal_load(struct journal *j, struct csvio_reader *r, const struct item_format *fmt,
+    bad_row_fn bad_row, void *ctx, struct ar_error *e)
+{
+	struct journal_columns cols;
+	struct csvio_record rec;
+	const char *missing;
+	ar_err err;
+
+	if (journal_bind(r, &cols, &missing) != AR_OK)
+		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
+	while ((err = csvio_read(r, &rec)) == AR_OK) {
+		err = journal_add(j, &rec, &cols, fmt, e);
+		if (err == AR_OK)
+			continue;
+		if (err == AR_ENOMEM || bad_row == NULL ||
+		    bad_row(ctx, csvio_name(r), rec.line, e->message) != ROW_SKIP)
+			return err;
+	}
+	if (err != AR_EOF) {
+		*e = *csvio_error(r);
+		return err;
+	}
+	return AR_OK;
+}

@@ -80,6 +80,17 @@ ar_err journal_add(struct journal *j, const struct csvio_record *rec,
     struct ar_error *problem);
 
 /*
+ * Read a whole journal stream from r: bind its columns (AR_ECOLUMN at line
+ * 1 naming the missing one), then journal_add every record.  A bad row
+ * stops the read with its error in *e, unless bad_row (may be NULL) says
+ * ROW_SKIP.  The reader's own errors (a damaged file) always stop: *e
+ * then holds the reader's.  AR_ENOMEM.
+ */
+ar_err journal_load(struct journal *j, struct csvio_reader *r,
+    const struct item_format *fmt, bad_row_fn bad_row, void *ctx,
+    struct ar_error *e);
+
+/*
  * The facts about a customer, NULL when the journal never names it.  The
  * result (and its strings) is the journal's, valid until journal_free; the
  * first call for a customer works out the facts, so call it after the

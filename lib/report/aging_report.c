@@ -197,7 +197,7 @@ bad_row(const struct aging_feed *feed, const struct csvio_reader *r, long line,
     ar_err err, const char *what, struct ar_error *e)
 {
 	if (feed->bad_row != NULL &&
-	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == AGING_ROW_SKIP)
+	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == ROW_SKIP)
 		return AR_OK;
 	return ar_error_set(e, err, line, "%s", what);
 }

@@ -92,9 +92,6 @@ ar_err aging_report_add(struct aging_report *rep, const struct csvio_record *rec
 
 struct aging_detail;
 
-/* What aging_report_feed does with a bad row. */
-enum aging_bad_row { AGING_ROW_STOP, AGING_ROW_SKIP };
-
 /* How aging_report_feed takes an input beyond what rep's policy says. */
 struct aging_feed {
 	const struct item_format *format;  /* how amounts and dates read */
@@ -105,10 +102,9 @@ struct aging_feed {
 	 * A row that cannot be aged (an amount, date or currency that does not
 	 * read, no date to age from).  NULL: the feed stops at the first.
 	 * Otherwise called with the input's name, the row's line and what is
-	 * wrong; AGING_ROW_SKIP goes on without the row, AGING_ROW_STOP stops.
+	 * wrong; ROW_SKIP goes on without the row, ROW_STOP stops.
 	 */
-	enum aging_bad_row (*bad_row)(void *ctx, const char *input, long line,
-	    const char *message);
+	bad_row_fn bad_row;
 	/* NULL, or called each time rep->rows reaches a multiple of AGING_FEED_PROGRESS. */
 	void (*progress)(void *ctx, unsigned long rows);
 	void *ctx;                         /* handed to bad_row and progress */

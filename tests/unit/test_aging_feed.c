@@ -139,7 +139,7 @@ struct skipped {
 	char input[64], message[256];
 };
 
-static enum aging_bad_row
+static enum row_action
 skip(void *ctx, const char *input, long line, const char *message)
 {
 	struct skipped *s = ctx;
@@ -148,7 +148,7 @@ skip(void *ctx, const char *input, long line, const char *message)
 	s->line = line;
 	snprintf(s->input, sizeof s->input, "%s", input);
 	snprintf(s->message, sizeof s->message, "%s", message);
-	return AGING_ROW_SKIP;
+	return ROW_SKIP;
 }
 
 static void

@@ -208,6 +208,76 @@ journal_missing_column(void)
 	journal_free(j);
 }
 
+/* journal_load: a bad row stops at its line, unless the caller skips it. */
+static enum row_action
+count_skip(void *ctx, const char *input, long line, const char *message)
+{
+	int *n = ctx;
+
+	(void)input;
+	(void)message;
+	*n = *n * 100 + (int)line;   /* which lines, in order */
+	return ROW_SKIP;
+}
+
+/* *promise: whether C1's promise was read. */
+static ar_err
+load_whole(const char *csv, bad_row_fn bad_row, int *skipped, struct ar_error *e,
+    bool *promise)
+{
+	static const struct item_format fmt = { MONEY_DECIMAL_POINT, DATE_OPTS_DEFAULT };
+	struct csvio_opts opts = CSVIO_OPTS_DEFAULT;
+	FILE *fp = fmemopen((void *)csv, strlen(csv), "r");
+	struct csvio_reader *r;
+	struct journal *j;
+	currency_id myr;
+	civil_day day;
+	ar_err err;
+
+	currency_lookup("MYR", 3, &myr);
+	date_parse("2026-11-24", 10, NULL, &day);
+	if (fp == NULL || journal_new(&j, day, myr) != AR_OK ||
+	    csvio_reader_from_stream(&r, fp, "journal", &opts) != AR_OK)
+		abort();
+	err = journal_load(j, r, &fmt, bad_row, skipped, e);
+	{
+		const struct journal_facts *f = journal_find(j, "C1", 2);
+
+		*promise = f != NULL && f->promise_open;
+	}
+	csvio_reader_close(r);
+	fclose(fp);
+	journal_free(j);
+	return err;
+}
+
+static void
+journal_load_stops_or_skips(void)
+{
+	static const char csv[] = HEAD
+	    "2026-11-01,C2,call,,,,\n"
+	    "2026-13-01,C2,call,,,,\n"
+	    "2026-11-02,C1,promise,,100.00,,2026-11-30\n";
+	struct ar_error e = { 0 };
+	int skipped = 0;
+	bool c1;
+	ar_err err;
+
+	err = load_whole(csv, NULL, &skipped, &e, &c1);
+	EXPECT(err != AR_OK);
+	EXPECT_EQ_INT(e.code, err);
+	EXPECT_EQ_INT(e.line, 3);
+	EXPECT(strstr(e.message, "2026-13-01") != NULL);
+	EXPECT_EQ_INT(skipped, 0);
+	memset(&e, 0, sizeof e);
+	EXPECT_EQ_INT(load_whole(csv, count_skip, &skipped, &e, &c1), AR_OK);
+	EXPECT_EQ_INT(skipped, 3);
+	EXPECT(c1);
+	EXPECT_EQ_INT(load_whole("date,customer\n", NULL, &skipped, &e, &c1), AR_ECOLUMN);
+	EXPECT_EQ_INT(e.line, 1);
+	EXPECT_EQ_STR(e.message, "missing column \"action\"");
+}
+
 int
 main(void)
 {
@@ -222,5 +292,6 @@ main(void)
 	RUN(journal_rows_after_as_of_ignored);
 	RUN(journal_bad_rows_refused);
 	RUN(journal_missing_column);
+	RUN(journal_load_stops_or_skips);
 	return test_summary();
 }
