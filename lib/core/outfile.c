@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,24 +98,60 @@ outfile_open_held(struct outfile *o, const char *path)
 	return AR_OK;
 }
 
+/* from's first size bytes to to: by the kernel (sendfile), else read and write. */
+static bool
+copy_fd(int from, int to, off_t size)
+{
+	char buf[65536];
+	off_t off = 0;
+	ssize_t n;
+
+	while (off < size) {
+		n = sendfile(to, from, &off, (size_t)(size - off));
+		if (n > 0)
+			continue;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EINVAL || errno == ENOSYS))
+			break;          /* this pair of files cannot: copy by hand */
+		return false;
+	}
+	if (off >= size)
+		return true;
+	if (lseek(from, off, SEEK_SET) < 0)
+		return false;
+	while ((n = read(from, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		for (ssize_t done = 0, w; done < n; done += w)
+			if ((w = write(to, buf + done, (size_t)(n - done))) < 0) {
+				if (errno != EINTR)
+					return false;
+				w = 0;
+			}
+	}
+	return true;
+}
+
 /* Copy the held output to where it was meant to go. */
 static bool
 release_held(struct outfile *o)
 {
-	char buf[65536];
-	FILE *to = stdout;
-	size_t n;
+	struct stat st;
+	int to = STDOUT_FILENO;
 	bool ok;
 
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fseek(o->fp, 0, SEEK_SET) != 0)
+	if (fflush(o->fp) != 0 || ferror(o->fp) || fstat(fileno(o->fp), &st) != 0)
 		return false;
-	if (o->path != NULL && (to = fopen(o->path, "w")) == NULL)
+	if (o->path != NULL && (to = open(o->path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
 		return false;
-	while ((n = fread(buf, 1, sizeof buf, o->fp)) > 0)
-		if (fwrite(buf, 1, n, to) != n)
-			break;
-	ok = !ferror(o->fp) && fflush(to) == 0 && !ferror(to);
-	if (to != stdout && fclose(to) != 0)
+	if (to == STDOUT_FILENO && fflush(stdout) != 0)
+		return false;
+	ok = copy_fd(fileno(o->fp), to, st.st_size);
+	if (to != STDOUT_FILENO && close(to) != 0)
 		ok = false;
 	return ok;
 }
