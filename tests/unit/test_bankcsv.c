@@ -65,7 +65,7 @@ read_counted(const char *ini, const char *name, const char *data, size_t len,
     struct got *g, struct bankcsv_counts *counts, struct ar_error *err)
 {
 	struct bankcsv_profile p;
-	char msg[256];
+	char msg[768];
 	FILE *fp;
 	ar_err e;
 
@@ -517,7 +517,7 @@ static void
 profile_errors(void)
 {
 	struct bankcsv_profile p;
-	char msg[256];
+	char msg[768];
 
 	EXPECT_EQ_INT(profile("[bank.b]\nvalue_date = D\n", "c", &p, msg,
 	    sizeof msg), AR_ECONFIG);
