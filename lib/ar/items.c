@@ -130,36 +130,9 @@ items_problem_text(const struct item_problem *p, char *buf, size_t cap)
 }
 
 void
-items_write_names(struct csvio_writer *w, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		csvio_write_str(w, names[i]);
-	csvio_end_record(w);
-}
-
-void
-items_write_day(struct csvio_writer *w, civil_day d)
-{
-	char buf[DATE_TEXT_MAX];
-
-	if (d == DATE_NONE)
-		csvio_write_field(w, "", 0);
-	else
-		csvio_write_field(w, buf, date_format(d, buf));
-}
-
-void
-items_write_amount(struct csvio_writer *w, int64_t minor, currency_id cur)
-{
-	char buf[MONEY_TEXT_MAX];
-
-	csvio_write_field(w, buf, money_format(minor, currency_exponent(cur), buf));
-}
-
-void
 items_write_header(struct csvio_writer *w)
 {
-	items_write_names(w, items_columns, ITEMS_NCOLUMNS);
+	csvio_write_names(w, items_columns, ITEMS_NCOLUMNS);
 }
 
 void
@@ -168,10 +141,10 @@ items_write_row(struct csvio_writer *w, const struct item_row *r)
 	csvio_write_str(w, r->customer);
 	csvio_write_str(w, r->doc_no);
 	csvio_write_str(w, r->doc_type);
-	items_write_day(w, r->doc_date);
-	items_write_day(w, r->due_date);
+	csvio_write_day(w, r->doc_date);
+	csvio_write_day(w, r->due_date);
 	csvio_write_str(w, currency_code(r->currency));
-	items_write_amount(w, r->amount, r->currency);
+	csvio_write_money(w, r->amount, currency_exponent(r->currency));
 	csvio_write_str(w, r->company);
 	csvio_write_str(w, r->ref);
 	csvio_write_str(w, r->name);
@@ -230,7 +203,7 @@ items_customers_write(const struct items_customers *c, struct csvio_writer *w)
 	static const char *const header[] = { "customer", "name" };
 	size_t n = strtab_count(c->ids);
 
-	items_write_names(w, header, 2);
+	csvio_write_names(w, header, 2);
 	for (size_t i = 0; i < n; i++) {
 		csvio_write_str(w, strtab_key(c->ids, (uint32_t)i));
 		csvio_write_str(w, i < c->cap && c->names[i] ? c->names[i] : "");

@@ -111,15 +111,6 @@ void items_write_header(struct csvio_writer *w);
 void items_write_row(struct csvio_writer *w, const struct item_row *row);
 
 /*
- * The cells as every stream writes them (payments.c too): n names as a
- * header row; a day YYYY-MM-DD, empty when DATE_NONE; an amount in minor
- * units with its currency's decimals.
- */
-void items_write_names(struct csvio_writer *w, const char *const *names, size_t n);
-void items_write_day(struct csvio_writer *w, civil_day d);
-void items_write_amount(struct csvio_writer *w, int64_t minor, currency_id cur);
-
-/*
  * The customers an items stream names, each with the first non-empty name
  * given (ar-import --customers-out), in the order they first appear.
  * items_customers_new: NULL when out of memory; the caller frees the

@@ -3,8 +3,6 @@
 
 #include <stdio.h>
 
-#include "ar/items.h"
-
 const char *const payments_columns[PAYMENTS_NCOLUMNS] = {
 	"payment_id", "value_date", "currency", "amount", "payer",
 	"payer_account", "reference", "channel", "ref1", "ref2", "bank_ref",
@@ -24,16 +22,16 @@ payments_make_id(char *buf, const char *statement, unsigned long n)
 void
 payments_write_header(struct csvio_writer *w)
 {
-	items_write_names(w, payments_columns, PAYMENTS_NCOLUMNS);
+	csvio_write_names(w, payments_columns, PAYMENTS_NCOLUMNS);
 }
 
 void
 payments_write(struct csvio_writer *w, const struct payment *p)
 {
 	csvio_write_str(w, p->id);
-	items_write_day(w, p->value_date);
+	csvio_write_day(w, p->value_date);
 	csvio_write_str(w, currency_code(p->currency));
-	items_write_amount(w, p->amount, p->currency);
+	csvio_write_money(w, p->amount, currency_exponent(p->currency));
 	csvio_write_str(w, p->payer);
 	csvio_write_str(w, p->payer_account);
 	csvio_write_str(w, p->reference);
@@ -43,6 +41,6 @@ payments_write(struct csvio_writer *w, const struct payment *p)
 	csvio_write_str(w, p->bank_ref);
 	csvio_write_str(w, p->statement);
 	csvio_write_str(w, p->account);
-	items_write_day(w, p->booking_date);
+	csvio_write_day(w, p->booking_date);
 	csvio_end_record(w);
 }

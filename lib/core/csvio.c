@@ -14,6 +14,8 @@
  */
 #include "core/csvio.h"
 
+#include "core/money.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -750,4 +752,31 @@ csvio_end_record(struct csvio_writer *w)
 		putc_unlocked('\r', w->fp);
 	putc_unlocked('\n', w->fp);
 	w->at_start = true;
+}
+
+void
+csvio_write_names(struct csvio_writer *w, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		csvio_write_str(w, names[i]);
+	csvio_end_record(w);
+}
+
+void
+csvio_write_day(struct csvio_writer *w, civil_day d)
+{
+	char buf[DATE_TEXT_MAX];
+
+	if (d == DATE_NONE)
+		csvio_write_field(w, "", 0);
+	else
+		csvio_write_field(w, buf, date_format(d, buf));
+}
+
+void
+csvio_write_money(struct csvio_writer *w, int64_t minor, int exponent)
+{
+	char buf[MONEY_TEXT_MAX];
+
+	csvio_write_field(w, buf, money_format(minor, exponent, buf));
 }

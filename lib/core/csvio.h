@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/errors.h"
 
 struct csvio_field {
@@ -119,5 +120,14 @@ void csvio_writer_init(struct csvio_writer *w, FILE *fp, char delimiter, bool cr
 void csvio_write_field(struct csvio_writer *w, const char *s, size_t len);
 void csvio_write_str(struct csvio_writer *w, const char *s); /* NUL-terminated */
 void csvio_end_record(struct csvio_writer *w);
+
+/*
+ * The cells every stream writes alike: n names as a header record; a day
+ * as YYYY-MM-DD, empty when DATE_NONE; an amount in minor units with
+ * exponent decimals (money_format).
+ */
+void csvio_write_names(struct csvio_writer *w, const char *const *names, size_t n);
+void csvio_write_day(struct csvio_writer *w, civil_day d);
+void csvio_write_money(struct csvio_writer *w, int64_t minor, int exponent);
 
 #endif

@@ -83,7 +83,6 @@ outfile_open_held(struct outfile *o, const char *path)
 	struct stat st;
 	bool in_place = path == NULL || strcmp(path, "-") == 0 ||
 	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode));
-	ar_err err;
 
 	if (!in_place)
 		return outfile_open(o, path);   /* renamed at commit: held already */
@@ -91,10 +90,8 @@ outfile_open_held(struct outfile *o, const char *path)
 	o->held = true;
 	if (path != NULL && strcmp(path, "-") != 0 && (o->path = strdup(path)) == NULL)
 		return AR_ENOMEM;
-	if ((o->fp = tmpfile()) == NULL) {
-		err = AR_ECREATE;
-		return open_failed(o, err);
-	}
+	if ((o->fp = tmpfile()) == NULL)
+		return open_failed(o, AR_ECREATE);
 	return AR_OK;
 }
 

@@ -351,14 +351,6 @@ aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
 }
 
 static void
-write_amount(struct csvio_writer *w, int64_t minor, currency_id cur)
-{
-	char buf[MONEY_TEXT_MAX];
-
-	csvio_write_field(w, buf, money_format(minor, currency_exponent(cur), buf));
-}
-
-static void
 write_count(struct csvio_writer *w, unsigned long long n)
 {
 	char buf[24];
@@ -410,8 +402,8 @@ write_row(const struct aging_report *rep, struct csvio_writer *w,
 		csvio_write_str(w, cust ? cust->name : "");
 	csvio_write_str(w, currency_code(row->currency));
 	for (int col = 0; col < aging_columns(&rep->policy.buckets); col++)
-		write_amount(w, row->bucket[col], row->currency);
-	write_amount(w, row->total, row->currency);
+		csvio_write_money(w, row->bucket[col], currency_exponent(row->currency));
+	csvio_write_money(w, row->total, currency_exponent(row->currency));
 	write_count(w, row->items);
 	write_count(w, (unsigned long long)row->oldest_days);
 	if (rep->group_by == AGING_GROUP_CUSTOMER && o->master_columns) {
@@ -420,7 +412,7 @@ write_row(const struct aging_report *rep, struct csvio_writer *w,
 		csvio_write_str(w, cust ? cust->credit_limit : "");
 	}
 	if (o->past_due)
-		write_amount(w, row->past_due, row->currency);
+		csvio_write_money(w, row->past_due, currency_exponent(row->currency));
 	csvio_end_record(w);
 }
 
