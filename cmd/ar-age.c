@@ -17,10 +17,13 @@
 #include "core/csvio.h"
 #include "core/outfile.h"
 #include "ar/customers.h"
+#include "ar/item_keys.h"
 #include "ar/journal.h"
 #include "report/aging_detail.h"
 #include "report/aging_report.h"
 #include "report/aging_xlsx.h"
+#include "report/aging_movement.h"
+#include "core/fxrate.h"
 #include "cli/cli.h"
 #include "cli/diag.h"
 
@@ -34,10 +37,13 @@ enum {
 	OPT_MIN_PAST_DUE,
 	OPT_MIN_DAYS,
 	OPT_TOP,
+	OPT_LARGE_PAST_DUE,
 	OPT_CURRENCY,
 	OPT_TOTALS,
 	OPT_XLSX,
-	OPT_JOURNAL
+	OPT_JOURNAL,
+	OPT_RATES,
+	OPT_PREVIOUS
 };
 
 static const struct cli_option options[] = {
@@ -60,10 +66,18 @@ static const struct cli_option options[] = {
 	{ "totals", 0, NULL, OPT_TOTALS, "add a TOTAL row per currency" },
 	{ "xlsx", 0, "FILE", OPT_XLSX,
 	  "also write the aging workbook FILE: Summary, Aging,\n"
-	  "Large Past Due and, with --detail, Detail sheets" },
+	  "Large Past Due, Movement (--previous), Detail (--detail)" },
 	{ "journal", 0, "FILE", OPT_JOURNAL,
 	  "collection facts for the Large Past Due sheet (with --xlsx)" },
+	{ "rates", 0, "FILE", OPT_RATES,
+	  "exchange rates (currency,rate,as_of) to [report] currency\n"
+	  "(else [company] default_currency): group totals in it" },
+	{ "previous", 0, "FILE", OPT_PREVIOUS,
+	  "a previous run's aging CSV: the Movement sheet (with --xlsx)" },
 	CLI_GROUP("Large past due (adds a past_due column, largest first within a currency):"),
+	{ "large-past-due", 0, NULL, OPT_LARGE_PAST_DUE,
+	  "the Large Past Due sheet's rows: [report]\n"
+	  "lpd_min_amount (and .CODE), lpd_min_days;\nthe options below override them" },
 	{ "min-past-due", 0, "AMOUNT", OPT_MIN_PAST_DUE,
 	  "keep rows whose past-due amount reaches AMOUNT" },
 	{ "min-days", 0, "N", OPT_MIN_DAYS,
@@ -89,9 +103,12 @@ struct age_opts {
 	enum aging_group group_by;
 	const char *min_past_due;                /* NULL: not a large-past-due run */
 	long min_days, top;
-	bool large_past_due;
+	bool min_days_given;
+	bool large_past_due;                     /* a large-past-due CSV */
+	bool lpd_from_report;                    /* --large-past-due: [report]'s rule */
 	const char *currency;
 	const char *xlsx_path, *journal_path;
+	const char *rates_path, *previous_path;
 };
 
 /* Everything one run holds; memory follows customers, not rows. */
@@ -106,8 +123,12 @@ struct age_run {
 	struct outfile out;
 	struct csvio_writer w;
 	unsigned long skipped;
+	bool duplicates_stop;         /* [aging] duplicates = error */
 	struct aging_xlsx *xlsx;      /* NULL without --xlsx */
 	struct journal *journal;      /* NULL without --journal */
+	struct fx_rates rates;        /* with has_rates */
+	bool has_rates;               /* --rates, or [report] currency */
+	enum report_lang lang;        /* [report] lang */
 	const char *const *sources;   /* the item files named, for the workbook */
 	size_t nsources;
 };
@@ -131,8 +152,13 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_CURRENCY:  o->currency = arg; break;
 	case OPT_XLSX:      o->xlsx_path = arg; break;
 	case OPT_JOURNAL:   o->journal_path = arg; break;
+	case OPT_RATES:     o->rates_path = arg; break;
+	case OPT_PREVIOUS:  o->previous_path = arg; break;
 	case OPT_GROUP_BY:
 		o->group_by = group_of[cli_parse_word("--group-by", arg, groups)];
+		break;
+	case OPT_LARGE_PAST_DUE:
+		o->large_past_due = o->lpd_from_report = true;
 		break;
 	case OPT_MIN_PAST_DUE:
 		o->min_past_due = arg;
@@ -140,10 +166,13 @@ on_option(void *ctx, int id, const char *arg)
 		break;
 	case OPT_MIN_DAYS:
 		o->min_days = cli_parse_count("--min-days", arg, AGING_MAX_DAYS);
+		o->min_days_given = true;
 		o->large_past_due = true;
 		break;
 	case OPT_TOP:
-		o->top = cli_parse_count("--top", arg, LONG_MAX);
+		/* "--top 0" read as "no limit" once printed every row: none is an error. */
+		if ((o->top = cli_parse_count("--top", arg, LONG_MAX)) == 0)
+			cli_usage_error("%s", "--top 0 keeps no row: give 1 or more (leave --top out for every row)");
 		o->large_past_due = true;
 		break;
 	}
@@ -157,11 +186,23 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 
 	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
 		cli_usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
+	/* Each row is a currency's total already: a TOTAL row would repeat it, unlabelled. */
+	if (o->totals && o->group_by == AGING_GROUP_CURRENCY)
+		cli_usage_error("%s", "--totals adds nothing to --group-by currency: each row is already the total of its currency");
 	if (o->xlsx_path && o->group_by != AGING_GROUP_CUSTOMER)
 		cli_usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
 	if (o->journal_path && !o->xlsx_path)
 		cli_usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
+	if (o->previous_path && !o->xlsx_path)
+		cli_usage_error("%s", "--previous feeds the Movement sheet: it needs --xlsx");
 	return first;
+}
+
+/* Whether the large-past-due rule is [report]'s, under the options given. */
+static bool
+lpd_from_report(const struct age_run *run)
+{
+	return run->o.lpd_from_report || (run->o.xlsx_path && !run->o.large_past_due);
 }
 
 /* The policy: ar.ini's [aging], then the options over it. */
@@ -185,8 +226,8 @@ resolve_policy(struct age_run *run)
 		    buckets, AGING_MAX_BUCKETS);
 	p->default_terms_days = (int)config_get_long(cfg, "aging:default_terms_days");
 	p->past_due_days = (int)run->o.min_days;
-	/* Only the workbook's Large Past Due sheet reads past_due then. */
-	if (run->o.xlsx_path && !run->o.large_past_due)
+	/* [report]'s rule: --large-past-due, or the workbook's sheet in a run without the options. */
+	if (!run->o.min_days_given && lpd_from_report(run))
 		p->past_due_days = (int)config_get_long(cfg, "report:lpd_min_days");
 }
 
@@ -255,6 +296,24 @@ skip_row(void *ctx, const char *input, long line, const char *what)
 	return ROW_SKIP;
 }
 
+/* Repeats said one by one up to this many; past it, only counted (a file given twice repeats them all). */
+#define DUPLICATES_SAID 10
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static enum row_action
+repeated_item(void *ctx, const char *input, long line, const char *first_input, long first_line)
+{
+	struct age_run *run = ctx;
+
+	if (run->duplicates_stop)
+		return ROW_STOP;
+	if (run->report.duplicates <= DUPLICATES_SAID)
+		diag_at(input, line, "the same item as %s:%ld (customer, company, doc_no, doc_type); "
+		    "both aged", first_input, first_line);
+	return ROW_SKIP;
+}
+
 static void
 progress(void *ctx, unsigned long rows)
 {
@@ -291,11 +350,89 @@ load_journal(struct age_run *run)
 	csvio_reader_close(r);
 }
 
+/* A currency of the aging without a rate to the reporting currency. */
+static _Noreturn void
+no_rate(struct age_run *run, currency_id cur)
+{
+	if (run->o.rates_path != NULL) {
+		diag_error("%s: no rate for %s to %s", run->o.rates_path, currency_code(cur),
+		    currency_code(run->rates.reporting));
+		fail(run, EX_DATAERR);
+	}
+	diag_error("no rate for %s to [report] currency %s: add [currency.%s] rate to ar.ini, or give --rates",
+	    currency_code(cur), currency_code(run->rates.reporting), currency_code(cur));
+	fail(run, EX_CONFIG);
+}
+
+/*
+ * The rates to the reporting currency ([report] currency, else [company]
+ * default_currency): --rates FILE, else each [currency.X] rate of ar.ini
+ * when [report] currency is set.  None: the workbook has no group total.
+ */
+static void
+load_rates(struct age_run *run)
+{
+	const struct ar_config *cfg = run->ctx.config;
+	currency_id to = config_has(cfg, "report:currency")
+	    ? config_get_currency(cfg, "report:currency")
+	    : config_get_currency(cfg, "company:default_currency");
+	struct ar_error e = { 0 };
+	char key[64];
+	civil_day day;
+	ar_err err;
+
+	if (run->o.rates_path == NULL && !config_has(cfg, "report:currency"))
+		return;
+	fx_rates_init(&run->rates, to);
+	run->has_rates = true;
+	if (run->o.rates_path != NULL) {
+		struct csvio_reader *r = open_input(run, run->o.rates_path);
+
+		if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
+			fail_input(run, r, err, &e);
+		csvio_reader_close(r);
+		return;
+	}
+	for (currency_id c = 0; c < CURRENCY_MAX && currency_code(c) != NULL; c++) {
+		const char *rate, *date;
+
+		snprintf(key, sizeof key, "currency.%s:rate", currency_code(c));
+		if (c == to || !config_has(cfg, key))
+			continue;
+		rate = config_get_string(cfg, key);
+		snprintf(key, sizeof key, "currency.%s:rate_date", currency_code(c));
+		date = config_has(cfg, key) ? config_get_string(cfg, key) : NULL;
+		day = DATE_NONE;
+		if (date != NULL && date_parse(date, strlen(date), &run->ctx.format.dates, &day) != AR_OK) {
+			diag_error("[currency.%s] rate_date \"%s\" is not a date (expected YYYY-MM-DD)",
+			    currency_code(c), date);
+			fail(run, EX_CONFIG);
+		}
+		if (fx_rates_set(&run->rates, c, rate, day) != AR_OK) {
+			diag_error("[currency.%s] rate \"%s\" is not a rate (a number above zero with at most %d decimals, such as 4.4725)",
+			    currency_code(c), rate, FX_DECIMALS_MAX);
+			fail(run, EX_CONFIG);
+		}
+	}
+}
+
+/* Every currency of the aging has a rate, or say which has none and stop. */
+static void
+check_rates(struct age_run *run)
+{
+	for (size_t i = 0; run->has_rates && i < run->report.table.n; i++)
+		if (fx_rates_get(&run->rates, run->report.table.rows[i].currency) == NULL)
+			no_rate(run, run->report.table.rows[i].currency);
+}
+
 /* How the items are taken: --currency, --skip-bad, progress (--detail once the outputs are open). */
 static void
 resolve_feed(struct age_run *run)
 {
+	/* In the order of [aging] duplicates' words (checked when ar.ini was read). */
+	static const char *const duplicates_words[] = { "warn", "error", "allow", NULL };
 	struct aging_feed *f = &run->feed;
+	int duplicates;
 
 	f->format = &run->ctx.format;
 	f->only_currency = -1;
@@ -303,6 +440,14 @@ resolve_feed(struct age_run *run)
 	    &f->only_currency) != AR_OK)
 		cli_usage_error("--currency \"%s\" is not a known currency code", run->o.currency);
 	f->bad_row = run->o.common.skip_bad ? skip_row : NULL;
+	duplicates = cli_parse_word("[aging] duplicates",
+	    config_get_string(run->ctx.config, "aging:duplicates"), duplicates_words);
+	run->duplicates_stop = duplicates == 1;
+	if (duplicates != 2) {
+		if ((f->keys = item_keys_new()) == NULL)
+			out_of_memory(run);
+		f->duplicate = repeated_item;
+	}
 	f->progress = progress;
 	f->ctx = run;
 }
@@ -330,12 +475,63 @@ write_csv(struct age_run *run, const struct aging_csv_opts *copts)
 	}
 }
 
-/* The large-past-due minimum: --min-past-due in such a run, else ar.ini's for the workbook. */
+/* The large-past-due minimum: --min-past-due, else [report]'s when its rule applies. */
 static const char *
 lpd_min(const struct age_run *run)
 {
-	return run->o.large_past_due ? run->o.min_past_due
-	    : config_get_string(run->ctx.config, "report:lpd_min_amount");
+	if (run->o.min_past_due != NULL || !lpd_from_report(run))
+		return run->o.min_past_due;
+	return config_get_string(run->ctx.config, "report:lpd_min_amount");
+}
+
+/* [report] lpd_min_amount is in the reporting currency when there are rates (and no --min-past-due). */
+static bool
+lpd_in_reporting(const struct age_run *run)
+{
+	return run->has_rates && run->o.min_past_due == NULL && lpd_from_report(run);
+}
+
+/* [report] lpd_min_amount.CODE of each currency, when [report]'s rule applies and --min-past-due is not given. */
+static void
+lpd_min_by_currency(const struct age_run *run, const char *by_currency[CURRENCY_MAX])
+{
+	char key[64];
+
+	for (currency_id c = 0; c < CURRENCY_MAX; c++) {
+		by_currency[c] = NULL;
+		if (run->o.min_past_due != NULL || !lpd_from_report(run) || currency_code(c) == NULL)
+			continue;
+		snprintf(key, sizeof key, "report:lpd_min_amount.%s", currency_code(c));
+		if (config_has(run->ctx.config, key))
+			by_currency[c] = config_get_string(run->ctx.config, key);
+	}
+}
+
+/* The Movement sheet: this aging (whole, before the large-past-due cut) against --previous. */
+static void
+write_movement(struct age_run *run)
+{
+	struct aging_movement_previous prev = { 0 };
+	struct aging_movement m = { 0 };
+	struct ar_error e = { 0 };
+	struct csvio_reader *r = open_input(run, run->o.previous_path);
+	ar_err err;
+
+	if ((err = aging_movement_previous_load(&prev, &run->policy.buckets, r, &e)) != AR_OK)
+		fail_input(run, r, err, &e);
+	csvio_reader_close(r);
+	if ((err = aging_movement_compare(&m, &run->report, &prev, &e)) != AR_OK) {
+		aging_movement_previous_free(&prev);
+		if (err == AR_ENOMEM)
+			out_of_memory(run);
+		diag_error("%s: %s", run->o.previous_path, e.message);
+		fail(run, ar_exit_code(err));
+	}
+	err = aging_xlsx_write_movement(run->xlsx, &run->report, &m);
+	aging_movement_free(&m);
+	aging_movement_previous_free(&prev);
+	if (err != AR_OK)
+		fail_xlsx(run, err);
 }
 
 /*
@@ -352,26 +548,41 @@ write_aging(struct age_run *run)
 		run->o.large_past_due, run->o.totals
 	};
 	const char *min = lpd_min(run);
+	const char *by_currency[CURRENCY_MAX];
+	int64_t minimum[CURRENCY_MAX];
 	currency_id cur = 0;
+	bool per_currency = false;
 	ar_err err;
 
 	if ((run->xlsx != NULL || !run->o.large_past_due) &&
 	    aging_report_sort(&run->report) != AR_OK)
 		out_of_memory(run);
+	check_rates(run);
 	if (run->xlsx != NULL && (err = aging_xlsx_write_aging(run->xlsx, &run->report)) != AR_OK)
 		fail_xlsx(run, err);
+	if (run->o.previous_path != NULL)
+		write_movement(run);
 	if (!run->o.detail && !run->o.large_past_due)
 		write_csv(run, &copts);
 	if (!run->o.large_past_due && run->xlsx == NULL)
 		return;
-	err = aging_report_large_past_due(&run->report, min, (size_t)run->o.top, &cur);
-	if (err == AR_ENOMEM)
-		out_of_memory(run);
+	lpd_min_by_currency(run, by_currency);
+	err = aging_report_lpd_minimums(&run->report, min, by_currency,
+	    lpd_in_reporting(run) ? &run->rates : NULL, minimum, &cur, &per_currency);
+	if (err == AR_ECURRENCY)
+		no_rate(run, cur);
 	if (err != AR_OK) {
-		diag_error("%s \"%s\" is not an amount in %s", run->o.large_past_due
-		    ? "--min-past-due" : "[report] lpd_min_amount", min, currency_code(cur));
-		fail(run, run->o.large_past_due ? EX_USAGE : EX_CONFIG);
+		if (run->o.min_past_due != NULL) {
+			diag_error("--min-past-due \"%s\" is not an amount in %s", min, currency_code(cur));
+			fail(run, EX_USAGE);
+		}
+		diag_error("[report] lpd_min_amount%s%s \"%s\" is not an amount in %s",
+		    per_currency ? "." : "", per_currency ? currency_code(cur) : "",
+		    per_currency ? by_currency[cur] : min, currency_code(cur));
+		fail(run, EX_CONFIG);
 	}
+	if (aging_report_large_past_due(&run->report, minimum, (size_t)run->o.top) != AR_OK)
+		out_of_memory(run);
 	if (run->o.large_past_due)
 		write_csv(run, &copts);
 	if (run->xlsx != NULL &&
@@ -382,14 +593,25 @@ write_aging(struct age_run *run)
 static void
 open_xlsx(struct age_run *run)
 {
+	static const char *by_currency[CURRENCY_MAX];
 	struct aging_xlsx_info info = {
-		config_get_string(run->ctx.config, "company:name"),
-		run->sources, run->nsources, run->o.customers_path, run->o.journal_path,
-		lpd_min(run), run->o.top, run->o.detail
+		.company = config_get_string(run->ctx.config, "company:name"),
+		.as_of = run->policy.as_of,
+		.sources = run->sources, .nsources = run->nsources,
+		.customers_path = run->o.customers_path, .journal_path = run->o.journal_path,
+		.lpd_min_amount = lpd_min(run), .lpd_min_by_currency = by_currency,
+		.lpd_in_reporting = lpd_in_reporting(run),
+		.lpd_top = run->o.top, .detail = run->o.detail,
+		.lang = run->lang,
+		.rates = run->has_rates ? &run->rates : NULL,
+		.rates_source = run->o.rates_path ? run->o.rates_path : "ar.ini",
+		.limit_currency = run->ctx.format.default_currency,
+		.previous_path = run->o.previous_path
 	};
 	struct ar_error e = { 0 };
 	ar_err err;
 
+	lpd_min_by_currency(run, by_currency);
 	if ((err = aging_xlsx_open(&run->xlsx, run->o.xlsx_path, &info, &e)) != AR_OK) {
 		if (err == AR_ENOMEM)
 			out_of_memory(run);
@@ -429,6 +651,14 @@ report(const struct age_run *run)
 		    run->report.not_in_master, run->report.not_in_master == 1 ? "" : "s",
 		    missing, missing == 1 ? "" : "s", run->o.customers_path);
 	}
+	if (run->report.currency_defaulted)
+		diag_error("%lu item%s without currency taken as %s ([company] default_currency)",
+		    run->report.currency_defaulted, run->report.currency_defaulted == 1 ? "" : "s",
+		    currency_code(run->ctx.format.default_currency));
+	if (run->report.duplicates)
+		diag_error("%lu item%s seen twice, aged twice%s (set [aging] duplicates = error to stop)",
+		    run->report.duplicates, run->report.duplicates == 1 ? "" : "s",
+		    run->report.duplicates > DUPLICATES_SAID ? ", the first " STR(DUPLICATES_SAID) " named above" : "");
 	if (run->skipped)
 		diag_error("%lu bad row%s skipped", run->skipped, run->skipped == 1 ? "" : "s");
 }
@@ -452,7 +682,10 @@ main(int argc, char *argv[])
 		load_customers(&run);
 	if (run.o.journal_path)
 		load_journal(&run);
-	run.report.track_oldest = run.o.xlsx_path != NULL;
+	load_rates(&run);
+	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL;
+	if (report_lang_parse(config_get_string(run.ctx.config, "report:lang"), &run.lang) != AR_OK)
+		abort();   /* ar.ini's check admits the four words only */
 
 	if ((status = cli_output_open(&run.out, run.o.common.output, false)) != 0)
 		return status;
@@ -481,6 +714,7 @@ main(int argc, char *argv[])
 	report(&run);
 
 	aging_detail_free(&run.detail);
+	item_keys_free(run.feed.keys);
 	journal_free(run.journal);
 	aging_report_free(&run.report);
 	customers_free(&run.customers);

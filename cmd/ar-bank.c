@@ -50,10 +50,11 @@ static const struct cli_command command = {
 	"Read bank statements in FILE (standard input when none or -) and write the\n"
 	"payments stream: payment_id, value_date, currency, amount, payer,\n"
 	"payer_account, reference, channel, ref1, ref2, bank_ref, statement,\n"
-	"account, booking_date.  The format is told from the content: '<' is camt,\n"
-	"\"01,\" is BAI2, a SWIFT tag (:20:, :60F:), :940: or {1: is MT940; CSV needs\n"
-	"--profile.  Opening + movements must equal the closing balance of every\n"
-	"statement, and a CSV running balance must add up row by row.\n",
+	"account, booking_date, narrative (the bank's whole text, on one line).\n"
+	"The format is told from the content: '<' is camt, \"01,\" is BAI2, a SWIFT\n"
+	"tag (:20:, :60F:), :940: or {1: is MT940; CSV needs --profile.  Opening +\n"
+	"movements must equal the closing balance of every statement, and a CSV\n"
+	"running balance must add up row by row.\n",
 	options, CLI_CONFIG | CLI_OUTPUT, NULL, NULL
 };
 
@@ -122,7 +123,8 @@ on_txn(void *p, const struct bank_statement *st, const struct bank_txn *t)
 		.payer_account = t->payer_account, .reference = t->reference,
 		.channel = t->channel, .ref1 = t->ref1, .ref2 = t->ref2,
 		.bank_ref = t->bank_ref, .statement = st->id,
-		.account = st->account, .booking_date = t->booking_date
+		.account = st->account, .booking_date = t->booking_date,
+		.narrative = t->narrative
 	};
 
 	run->seq++;

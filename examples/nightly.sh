@@ -15,7 +15,8 @@
 #                           Aging, Large Past Due ([report] of ar.ini; with
 #                           the journal's facts when DATA_DIR has journal.csv)
 #   aging-detail.csv        one row per open item, with days_overdue and bucket
-#   large-past-due.csv      customers owing MYR 50,000 or more for over 90 days
+#   large-past-due.csv      the workbook's Large Past Due rows: the rule of
+#                           [report] in ar.ini (lpd_min_amount, lpd_min_days)
 #   aging-by-collector.csv  one row per collector and currency
 #
 # The as-of date is $AR_AS_OF (YYYY-MM-DD) when set, otherwise today in the
@@ -137,8 +138,7 @@ step aging-detail \
 	ar-age --as-of "$AS_OF" --customers customers.csv --detail \
 	-o "$stage/aging-detail.csv" items.csv
 step large-past-due \
-	ar-age --as-of "$AS_OF" --customers customers.csv \
-	--min-past-due 50000 --min-days 90 --currency MYR \
+	ar-age --as-of "$AS_OF" --customers customers.csv --large-past-due \
 	-o "$stage/large-past-due.csv" items.csv
 step aging-by-collector \
 	ar-age --as-of "$AS_OF" --customers customers.csv --group-by collector \

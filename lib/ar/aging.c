@@ -68,6 +68,7 @@ aging_position_for(const struct aging_policy *p, civil_day aged_from, int64_t am
 	struct aging_position pos;
 
 	pos.days = (int)((int64_t)p->as_of - aged_from);
+	pos.source = AGING_DATE_GIVEN;
 	if (amount < 0 && p->credits == AGING_CREDITS_CURRENT)
 		pos.bucket = 0;
 	else

@@ -84,6 +84,7 @@ ar_err aging_item_date(const struct aging_policy *p, const struct item *it,
 struct aging_position {
 	int days;
 	int bucket;
+	int source;   /* enum aging_date_source: set by the caller that dated the item */
 };
 
 struct aging_position aging_position_for(const struct aging_policy *p,
@@ -93,6 +94,7 @@ struct aging_row {
 	int64_t bucket[AGING_MAX_COLUMNS];
 	int64_t total;
 	int64_t past_due;      /* over policy.past_due_days */
+	int64_t disputed;      /* of items marked disputed (the caller adds it) */
 	uint64_t items;
 	int32_t oldest_days;   /* most days overdue of a debit, 0 when none is overdue */
 	uint32_t key;          /* the caller's key id (customer, collector, ...) */

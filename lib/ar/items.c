@@ -26,6 +26,8 @@ items_bind(const struct csvio_reader *r, bool need_doc_date,
 	c->amount = csvio_column(r, "amount");
 	c->company = csvio_column(r, "company");
 	c->collector = csvio_column(r, "collector");
+	c->line = csvio_column(r, "line");
+	c->dispute = csvio_column(r, "dispute");
 
 	*missing = NULL;
 	if (c->customer < 0)
@@ -74,7 +76,10 @@ items_parse(const struct csvio_record *rec, const struct item_columns *c,
 		return AR_ESYNTAX;
 	}
 	s = items_field(rec, c->currency, &len);
-	if ((err = currency_lookup(s, len, &it->currency)) != AR_OK) {
+	it->currency_defaulted = len == 0 && fmt->has_default_currency;
+	if (it->currency_defaulted)
+		it->currency = fmt->default_currency;
+	else if ((err = currency_lookup(s, len, &it->currency)) != AR_OK) {
 		p->column = "currency";
 		p->text = s;
 		p->err = err;
@@ -112,8 +117,8 @@ items_problem_text(const struct item_problem *p, char *buf, size_t cap)
 	if (strcmp(p->column, "amount") == 0) {
 		switch (p->err) {
 		case AR_EDECIMALS:
-			snprintf(buf, cap, "amount \"%s\" has more decimals than %s has (%d)",
-			    p->text, currency_code(p->currency), currency_exponent(p->currency));
+			money_decimals_message(buf, cap, "amount", p->text, strlen(p->text),
+			    p->currency, "[input] decimal");
 			return;
 		case AR_ERANGE: what = "is too large"; break;
 		default:        what = "is not an amount (expected e.g. 1234.56)"; break;

@@ -31,12 +31,21 @@ typedef enum row_action (*bad_row_fn)(void *ctx, const char *input, long line,
 struct item_columns {
 	int customer, name, doc_no, doc_type, doc_date, due_date, currency,
 	    amount, company, collector;
+	int line;   /* optional: the line of a document split over several items */
+	int dispute; /* optional: non-empty when the item is disputed */
 };
 
 /* How the input writes amounts and dates ([input] in ar.ini). */
 struct item_format {
 	enum money_decimal decimal;
 	struct date_opts dates;
+	/*
+	 * [company] default_currency, for an empty currency cell: the same
+	 * rule as ar-import's, so that a file aged directly and one imported
+	 * first agree.  Without it an empty cell is an error.
+	 */
+	bool has_default_currency;
+	currency_id default_currency;
 };
 
 /*
@@ -50,6 +59,7 @@ struct item {
 	civil_day due_date;
 	currency_id currency;
 	int64_t amount;
+	bool currency_defaulted;  /* the cell was empty: the format's default_currency */
 };
 
 /* What was wrong with a record: the column, its text, and the error. */

@@ -36,6 +36,7 @@ struct jcustomer {
 	bool promise_has_amount;
 	int64_t promise_amount;
 	currency_id promise_currency;
+	bool promise_currency_given;
 	struct dispute *disputes;
 	bool worked;                   /* facts worked out */
 	struct journal_facts facts;
@@ -197,6 +198,7 @@ struct jrow {
 	bool has_amount;
 	int64_t amount;
 	currency_id currency;
+	bool currency_given;           /* the row named its currency */
 };
 
 /* A promise's due date, and its amount, if any, in its currency (else j's default). */
@@ -213,14 +215,22 @@ read_promise(const struct csvio_record *rec, const struct journal_columns *cols,
 	if ((err = date_parse(t, len, &fmt->dates, &row->due)) != AR_OK)
 		return ar_error_set(problem, err, rec->line, "due \"%s\" is not a date", t);
 	t = items_field(rec, cols->currency, &len);
+	row->currency_given = len > 0;
 	if (len > 0 && (err = currency_lookup(t, len, &row->currency)) != AR_OK)
 		return ar_error_set(problem, err, rec->line,
 		    "currency \"%s\" is not a known currency code", t);
 	t = items_field(rec, cols->amount, &len);
 	if (len == 0)
 		return AR_OK;
-	if ((err = money_parse(t, len, currency_exponent(row->currency), fmt->decimal,
-	    &row->amount)) != AR_OK)
+	err = money_parse(t, len, currency_exponent(row->currency), fmt->decimal, &row->amount);
+	if (err == AR_EDECIMALS) {
+		char msg[sizeof problem->message];
+
+		money_decimals_message(msg, sizeof msg, "amount", t, len, row->currency,
+		    "[input] decimal");
+		return ar_error_set(problem, err, rec->line, "%s", msg);
+	}
+	if (err != AR_OK)
 		return ar_error_set(problem, err, rec->line, "amount \"%s\" is not an amount", t);
 	row->has_amount = true;
 	return AR_OK;
@@ -279,6 +289,7 @@ apply_row(struct journal *j, const struct jrow *row)
 			c->promise_has_amount = row->has_amount;
 			c->promise_amount = row->amount;
 			c->promise_currency = row->currency;
+			c->promise_currency_given = row->currency_given;
 		}
 	} else if (is_action(action, alen, "promise_broken") ||
 	    is_action(action, alen, "promise_kept") || is_action(action, alen, "payment")) {
@@ -334,6 +345,7 @@ work_out(struct journal *j, struct jcustomer *c)
 		f->promise_has_amount = c->promise_has_amount;
 		f->promise_amount = c->promise_amount;
 		f->promise_currency = c->promise_currency;
+		f->promise_currency_given = c->promise_currency_given;
 	}
 	f->dispute_since = DATE_NONE;
 	f->dispute_docs = "";

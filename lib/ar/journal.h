@@ -50,6 +50,11 @@ struct journal_facts {
 	bool promise_has_amount;      /* an empty amount promises "the balance" */
 	int64_t promise_amount;       /* minor units of promise_currency */
 	currency_id promise_currency;
+	/*
+	 * false: the row named no currency; promise_currency is then the
+	 * default and the promise belongs to the customer's only currency.
+	 */
+	bool promise_currency_given;
 	size_t open_disputes;
 	civil_day dispute_since;      /* the earliest date among the open disputes' rows */
 	const char *dispute_docs;     /* their doc_nos, "; "-separated, by doc_no; "" when none */

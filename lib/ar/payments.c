@@ -6,7 +6,7 @@
 const char *const payments_columns[PAYMENTS_NCOLUMNS] = {
 	"payment_id", "value_date", "currency", "amount", "payer",
 	"payer_account", "reference", "channel", "ref1", "ref2", "bank_ref",
-	"statement", "account", "booking_date"
+	"statement", "account", "booking_date", "narrative"
 };
 
 size_t
@@ -42,5 +42,6 @@ payments_write(struct csvio_writer *w, const struct payment *p)
 	csvio_write_str(w, p->statement);
 	csvio_write_str(w, p->account);
 	csvio_write_day(w, p->booking_date);
+	csvio_write_str(w, p->narrative);
 	csvio_end_record(w);
 }

@@ -18,9 +18,11 @@
 /*
  * The stream's columns, in the order they are written: payment_id,
  * value_date, currency, amount, payer, payer_account, reference, channel,
- * ref1, ref2, bank_ref, statement, account, booking_date.
+ * ref1, ref2, bank_ref, statement, account, booking_date, narrative.
+ * A new column goes last: readers find columns by name, and a reader that
+ * splits on commas still finds the old ones where they were.
  */
-#define PAYMENTS_NCOLUMNS 14
+#define PAYMENTS_NCOLUMNS 15
 extern const char *const payments_columns[PAYMENTS_NCOLUMNS];
 
 /*
@@ -46,6 +48,7 @@ struct payment {
 	const char *statement;      /* the statement's id */
 	const char *account;        /* the statement's account, as written */
 	civil_day booking_date;
+	const char *narrative;      /* the bank's whole text, one line (bank.h) */
 };
 
 /*

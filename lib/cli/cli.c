@@ -55,6 +55,8 @@ cli_resolve(const struct cli_common *c, struct cli_context *ctx, char *msg, size
 	    "month-first") == 0 ? DATE_MONTH_FIRST : DATE_DAY_FIRST;
 	ctx->format.dates.roc = config_get_bool(ctx->config, "input:roc_dates");
 	ctx->format.dates.excel_serial = config_get_bool(ctx->config, "input:excel_serial_dates");
+	ctx->format.default_currency = config_get_currency(ctx->config, "company:default_currency");
+	ctx->format.has_default_currency = true;
 	if (c->as_of == NULL) {
 		ctx->as_of = date_today();
 	} else {

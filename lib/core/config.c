@@ -136,7 +136,12 @@ find_file(const char *explicit_path, char **path, struct ar_error *err)
 		if (cand[i] == NULL)
 			continue;
 		if (stat(cand[i], &st) != 0) {
-			if (explicit_path == NULL && (errno == ENOENT || errno == ENOTDIR))
+			/*
+			 * A file looked for, not named, may be missing; and one
+			 * behind a directory we may not search (another user's
+			 * $HOME under sudo or cron) is missing for us too.
+			 */
+			if (explicit_path == NULL && (errno == ENOENT || errno == ENOTDIR || errno == EACCES))
 				continue;
 			return open_error(err, cand[i], how, errno);
 		}

@@ -25,6 +25,8 @@ static const char *const basis_choices[] = { "due", "doc", NULL };
 static const char *const credits_choices[] = { "own-date", "current", NULL };
 static const char *const layout_choices[] = { "csv", "list", NULL };
 static const char *const sign_choices[] = { "as-is", "negate", NULL };
+static const char *const duplicates_choices[] = { "warn", "error", "allow", NULL };
+static const char *const lang_choices[] = { "en", "zh-Hant", "zh-Hans", "ms", NULL };
 
 /* Keep man/ar.ini.5 and ar.ini.example in step with this table. */
 static const struct cfg_key schema[] = {
@@ -46,6 +48,8 @@ static const struct cfg_key schema[] = {
 	    "age credits by their own date or put them in current" },
 	{ "aging", "default_terms_days", T_INT, "30", NULL, 0, 3650,
 	    "terms of an item without due date whose customer has none" },
+	{ "aging", "duplicates", T_ENUM, "warn", duplicates_choices, 0, 0,
+	    "the same item twice (a file given twice): warn and age both, error, or allow" },
 	{ "company", "name", T_STRING, "", NULL, 0, 0,
 	    "company name on reports and letters" },
 	{ "company", "default_currency", T_CURRENCY, "MYR", NULL, 0, 0,
@@ -54,8 +58,18 @@ static const struct cfg_key schema[] = {
 	    "large past due: past-due amount from which a customer is listed, in each row's currency" },
 	{ "report", "lpd_min_days", T_INT, "90", NULL, 0, DAYLIST_DAYS_MAX,
 	    "large past due: only items overdue by more than this many days count" },
+	{ "report", "lpd_min_amount.*", T_AMOUNT, NULL, NULL, 0, 0,
+	    "large past due: the minimum for rows in that currency (lpd_min_amount.TWD), over lpd_min_amount" },
+	{ "report", "currency", T_CURRENCY, NULL, NULL, 0, 0,
+	    "reporting currency: the workbook adds group totals in it, with the rates of [currency.X] rate or --rates" },
+	{ "report", "lang", T_ENUM, "en", lang_choices, 0, 0,
+	    "language of the workbook's sheet names and captions" },
 	{ "currency.*", "exponent", T_INT, NULL, NULL, 0, 6,
 	    "decimal places, overriding the built-in table" },
+	{ "currency.*", "rate", T_STRING, NULL, NULL, 0, 0,
+	    "units of [report] currency one unit of this currency buys, such as 4.4725" },
+	{ "currency.*", "rate_date", T_STRING, NULL, NULL, 0, 0,
+	    "the date of rate (YYYY-MM-DD), printed beside it" },
 
 	/*
 	 * [import.NAME]: an ERP extract's layout for ar-import.  A key left
@@ -185,6 +199,25 @@ section_matches(const char *pattern, const char *section)
 	return i >= 1 && i <= CONFIG_PROFILE_NAME_MAX;
 }
 
+/*
+ * A key pattern "name.*" is one key per currency: "name." and a code of
+ * three letters (lower case here, as iniparser folds keys), such as
+ * lpd_min_amount.twd.
+ */
+static bool
+key_matches(const char *pattern, const char *key)
+{
+	size_t n = strlen(pattern);
+
+	if (n < 2 || strcmp(pattern + n - 2, ".*") != 0)
+		return strcmp(pattern, key) == 0;
+	if (strncmp(pattern, key, n - 1) != 0)
+		return false;
+	key += n - 1;
+	return strlen(key) == 3 && islower((unsigned char)key[0]) &&
+	    islower((unsigned char)key[1]) && islower((unsigned char)key[2]);
+}
+
 const struct cfg_key *
 cfg_schema_row(const char *section, const char *key)
 {
@@ -192,7 +225,7 @@ cfg_schema_row(const char *section, const char *key)
 
 	for (i = 0; i < NSCHEMA; i++)
 		if (section_matches(schema[i].section, section) &&
-		    (key == NULL || strcmp(schema[i].key, key) == 0))
+		    (key == NULL || key_matches(schema[i].key, key)))
 			return &schema[i];
 	return NULL;
 }

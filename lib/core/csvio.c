@@ -283,15 +283,66 @@ nomem:
 	set_error(r, AR_ENOMEM, r->line - r->rec_nl, "out of memory");
 }
 
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* strcmp with ASCII letters folded to lower case (not strcasecmp: no locale). */
+static int
+fold_cmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+
+	while (*x != '\0' && fold(*x) == fold(*y))
+		x++, y++;
+	return (int)fold(*x) - (int)fold(*y);
+}
+
+/* Names in the order of fold_cmp, then strcmp: a lookup compares the same way. */
+static int
+name_cmp(const char *a, const char *b)
+{
+	int c = fold_cmp(a, b);
+
+	return c ? c : strcmp(a, b);
+}
+
 static int
 cmp_name(const void *a, const void *b)
 {
 	const struct csvio_field *x = *(const struct csvio_field *const *)a;
 	const struct csvio_field *y = *(const struct csvio_field *const *)b;
-	int c = strcmp(x->ptr, y->ptr);
+	int c = name_cmp(x->ptr, y->ptr);
 
 	/* Ties in column order, so a lookup finds the leftmost. */
 	return c ? c : (x > y) - (x < y);
+}
+
+/*
+ * Two header names that differ only in ASCII case ("Amount", "amount"):
+ * one reader would bind one, another the other, or a case-blind one
+ * either; the header is refused instead.  x is left of y in the header.
+ */
+static void
+twice_in_header(struct csvio_reader *r, long line, const struct csvio_field *x,
+    const struct csvio_field *y)
+{
+	char name[128];
+	size_t i;
+
+	if (strcmp(x->ptr, y->ptr) == 0) {
+		set_error(r, AR_EDUPCOLUMN, line,
+		    "column \"%s\" appears twice in the header", x->ptr);
+		return;
+	}
+	for (i = 0; i + 1 < sizeof name && x->ptr[i] != '\0'; i++)
+		name[i] = (char)fold((unsigned char)x->ptr[i]);
+	name[i] = '\0';
+	set_error(r, AR_EDUPCOLUMN, line,
+	    "column \"%s\" appears twice in the header (as \"%s\" and \"%s\")",
+	    name, x->ptr, y->ptr);
 }
 
 /* The first record becomes the header; its fields leave the record buffer. */
@@ -324,6 +375,8 @@ take_header(struct csvio_reader *r, long line)
 			r->hdr[i].ptr = r->hdr_text + 24 * i;
 			r->hdr[i].len = (size_t)snprintf(r->hdr_text + 24 * i, 24, "%zu", i + 1);
 		}
+		/* sorted as names: "10" comes before "2" for csvio_column */
+		qsort(r->byname, n, sizeof *r->byname, cmp_name);
 		r->ncol = n;
 		r->have_header = true;
 		return;
@@ -331,11 +384,15 @@ take_header(struct csvio_reader *r, long line)
 	/* Sorting, not comparing every pair: a fuzzer's header can be huge. */
 	qsort(r->byname, n, sizeof *r->byname, cmp_name);
 	for (i = 1; i < n; i++) {
+		const struct csvio_field *x = r->byname[i - 1], *y = r->byname[i];
+
 		/* Unnamed columns cannot be asked for by name, so they may repeat. */
-		if (r->byname[i]->len > 0 &&
-		    strcmp(r->byname[i]->ptr, r->byname[i - 1]->ptr) == 0) {
-			set_error(r, AR_EDUPCOLUMN, line,
-			    "column \"%s\" appears twice in the header", r->byname[i]->ptr);
+		if (y->len > 0 && fold_cmp(x->ptr, y->ptr) == 0) {
+			/* Names equal but for case sort together, the leftmost first. */
+			if (strcmp(x->ptr, y->ptr) != 0 && y < x)
+				twice_in_header(r, line, y, x);
+			else
+				twice_in_header(r, line, x, y);
 			return;
 		}
 	}
@@ -632,7 +689,7 @@ csvio_column(const struct csvio_reader *r, const char *name)
 		return -1;
 	while (lo < hi) {       /* the leftmost name not below the one asked for */
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(r->byname[mid]->ptr, name) < 0)
+		if (name_cmp(r->byname[mid]->ptr, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;

@@ -13,7 +13,10 @@
  * bytes.  Any violation stops the reader with an error naming the line.
  * As libcsv does, blanks (space, tab) around unquoted fields are trimmed
  * (quoted fields keep theirs) and blank lines are skipped.  Empty column
- * names may repeat (csvio_column("") is -1); any other repeat is an error.
+ * names may repeat (csvio_column("") is -1); any other repeat is an error,
+ * and so are two names that differ only in ASCII case ("Amount", "amount"),
+ * so that no reader, exact or case-blind, picks one of them.  csvio_column
+ * matches names exactly.
  *
  * Memory: the reader owns a record's field storage; a record is valid until
  * the next csvio_read() or csvio_reader_close().  Memory is bounded by the

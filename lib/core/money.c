@@ -1,6 +1,9 @@
 /* money.c - exact amounts: the number forms ERP extracts write, and back. */
 #include "core/money.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #define EXPONENT_MAX 6
 
 static const uint64_t pow10[EXPONENT_MAX + 1] = {
@@ -74,9 +77,13 @@ is_group(char c, enum money_decimal decimal)
 	return c == ',';
 }
 
-ar_err
-money_parse(const char *text, size_t len, int exponent,
-    enum money_decimal decimal, int64_t *minor)
+/*
+ * zeros_ok: extra decimals that are zeros are accepted (and no group
+ * separator is), for notations that never group digits.
+ */
+static ar_err
+parse(const char *text, size_t len, int exponent, enum money_decimal decimal,
+    bool zeros_ok, int64_t *minor)
 {
 	const char *s = text, *e, *p;
 	char dec = decimal == MONEY_DECIMAL_COMMA ? ',' : '.';
@@ -106,7 +113,8 @@ money_parse(const char *text, size_t len, int exponent,
 				glen++;
 			continue;
 		}
-		if (!is_group(*p, decimal) || (group != '\0' && *p != group))
+		if (zeros_ok || !is_group(*p, decimal) ||
+		    (group != '\0' && *p != group))
 			return AR_ESYNTAX;
 		/*
 		 * A first group led by 0 ("0,500") is a decimal-comma amount
@@ -129,7 +137,7 @@ money_parse(const char *text, size_t len, int exponent,
 			if (nfrac < exponent) {
 				frac = frac * 10 + (uint64_t)(*p - '0');
 				nfrac++;
-			} else if (*p != '0')
+			} else if (*p != '0' || !zeros_ok)
 				extra = true;
 		}
 	}
@@ -151,6 +159,79 @@ money_parse(const char *text, size_t len, int exponent,
 	else
 		*minor = -(int64_t)(mag - 1) - 1;
 	return AR_OK;
+}
+
+ar_err
+money_parse(const char *text, size_t len, int exponent,
+    enum money_decimal decimal, int64_t *minor)
+{
+	/*
+	 * "52.500" in a 2-decimal currency is refused though its extra digit
+	 * is a zero: it is nearly always 52,500 written with the other
+	 * notation's thousands separator, and reading it as 52.50 puts an
+	 * extract (and a control total written alike) 1000 times low.
+	 */
+	return parse(text, len, exponent, decimal, false, minor);
+}
+
+ar_err
+money_parse_ungrouped(const char *text, size_t len, int exponent,
+    enum money_decimal decimal, int64_t *minor)
+{
+	return parse(text, len, exponent, decimal, true, minor);
+}
+
+/*
+ * Digits after the decimal separator of a text money_parse refused with
+ * AR_EDECIMALS: its separator is the last '.' or ',' (a group separator
+ * never follows the decimal one), whichever the notation.
+ */
+static int
+decimals_of(const char *text, size_t len, char *sep)
+{
+	const char *p = text + len, *q;
+	int n = 0;
+
+	while (p > text && p[-1] != '.' && p[-1] != ',')
+		p--;
+	*sep = p > text ? p[-1] : '\0';
+	if (p == text)
+		return 0;
+	for (q = p; q < text + len && is_digit(*q); q++)
+		n++;
+	return n;
+}
+
+size_t
+money_decimals_message(char *buf, size_t size, const char *what,
+    const char *text, size_t len, currency_id cur, const char *setting)
+{
+	const char *code = currency_code(cur);
+	int exponent = currency_exponent(cur), n, shown = len > 40 ? 40 : (int)len;
+	enum money_decimal other;
+	int64_t v;
+	char sep;
+	int w;
+
+	n = decimals_of(text, len, &sep);
+	other = sep == '.' ? MONEY_DECIMAL_COMMA : MONEY_DECIMAL_POINT;
+	w = snprintf(buf, size, "%s \"%.*s\" has %d decimal%s but %s has %d: ",
+	    what, shown, text, n, n == 1 ? "" : "s", code, exponent);
+	if (w < 0 || (size_t)w >= size)
+		return strlen(buf);
+	/* Suggest the other notation only when the text reads in it. */
+	if (sep != '\0' && money_parse(text, len, exponent, other, &v) != AR_ESYNTAX) {
+		if (setting != NULL)
+			w += snprintf(buf + w, size - (size_t)w, "if \"%c\" groups "
+			    "thousands in this file, set %s = %s; else ", sep, setting,
+			    other == MONEY_DECIMAL_COMMA ? "comma" : "point");
+		else
+			w += snprintf(buf + w, size - (size_t)w, "if \"%c\" groups "
+			    "thousands, write the amount without it; else ", sep);
+	}
+	if ((size_t)w < size)
+		w += snprintf(buf + w, size - (size_t)w, "check [currency.%s] exponent", code);
+	return (size_t)w < size ? (size_t)w : strlen(buf);
 }
 
 size_t

@@ -27,6 +27,16 @@ aging_report_init(struct aging_report *rep, const struct aging_policy *policy,
 	return AR_OK;
 }
 
+static void
+side_free(struct aging_side *side)
+{
+	if (side == NULL)
+		return;
+	strtab_free(side->names);
+	aging_table_free(&side->table);
+	free(side);
+}
+
 void
 aging_report_free(struct aging_report *rep)
 {
@@ -34,6 +44,16 @@ aging_report_free(struct aging_report *rep)
 		free(rep->oldest_docs[i]);
 	free(rep->oldest_docs);
 	rep->oldest_docs = NULL;
+	free(rep->rows_per_key);
+	rep->rows_per_key = NULL;
+	side_free(rep->by_company);
+	side_free(rep->by_collector);
+	rep->by_company = rep->by_collector = NULL;
+	for (unsigned i = 0; i < rep->inputs; i++)
+		free(rep->input_names[i]);
+	free(rep->input_names);
+	rep->input_names = NULL;
+	rep->inputs = 0;
 	rep->n_oldest = rep->cap_oldest = 0;
 	aging_table_free(&rep->table);
 	strtab_free(rep->groups);
@@ -60,7 +80,9 @@ aging_report_place(struct aging_report *rep, const struct item *it,
 	rep->from_terms += source == AGING_DATE_TERMS;
 	rep->credits_from_doc += source == AGING_DATE_CREDIT_DOC;
 	rep->not_in_master += !hot.in_master;
+	rep->currency_defaulted += it->currency_defaulted;
 	*pos = aging_position_for(&rep->policy, aged_from, it->amount);
+	pos->source = (int)source;
 	return AR_OK;
 }
 
@@ -131,6 +153,43 @@ aging_report_oldest_doc(const struct aging_report *rep, const struct aging_row *
 	return rep->oldest_docs[row->oldest_doc - 1];
 }
 
+static ar_err
+side_add(struct aging_report *rep, struct aging_side **side, const char *name, size_t len,
+    currency_id currency, struct aging_position pos, int64_t amount)
+{
+	struct aging_row *row;
+	uint32_t key;
+
+	if (*side == NULL) {
+		if ((*side = calloc(1, sizeof **side)) == NULL ||
+		    ((*side)->names = strtab_new(64)) == NULL)
+			return AR_ENOMEM;
+		aging_table_init(&(*side)->table);
+	}
+	if (strtab_intern((*side)->names, name, len, &key, NULL) != AR_OK ||
+	    (row = aging_table_row(&(*side)->table, key, currency)) == NULL)
+		return AR_ENOMEM;
+	return aging_row_add(row, &rep->policy, pos, amount);
+}
+
+/* The item into the company and collector sums as well. */
+static ar_err
+add_to_sides(struct aging_report *rep, const struct csvio_record *rec,
+    const struct item_columns *cols, const struct item *it, uint32_t customer,
+    struct aging_position pos)
+{
+	const struct customer *cust = customers_get(rep->customers, customer);
+	const char *s;
+	size_t len;
+	ar_err err;
+
+	s = column_or_master(rec, cols->company, cust->company, &len);
+	if ((err = side_add(rep, &rep->by_company, s, len, it->currency, pos, it->amount)) != AR_OK)
+		return err;
+	s = column_or_master(rec, cols->collector, cust->collector, &len);
+	return side_add(rep, &rep->by_collector, s, len, it->currency, pos, it->amount);
+}
+
 ar_err
 aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
     const struct item_columns *cols, const struct item *it, uint32_t customer,
@@ -167,6 +226,11 @@ aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
 	}
 	if ((row = aging_table_row(&rep->table, key, it->currency)) == NULL)
 		return AR_ENOMEM;
+	if (rep->track_sides && (err = add_to_sides(rep, rec, cols, it, customer, pos)) != AR_OK)
+		return err;
+	if (cols->dispute >= 0 && rec->field[cols->dispute].len > 0 &&
+	    money_add(&row->disputed, it->amount) != AR_OK)
+		return AR_ERANGE;
 	if (!rep->track_oldest)
 		return aging_row_add(row, &rep->policy, pos, it->amount);
 	{
@@ -191,15 +255,49 @@ struct placed {
 	struct aging_position pos;
 };
 
-/* A row that cannot be aged: AR_OK when feed->bad_row skips it, else err with *e. */
+/*
+ * A row that cannot be aged: AR_OK when feed->bad_row skips it, else err
+ * with *e.  it: the item as far as it read, NULL when its amount did not.
+ */
 static ar_err
-bad_row(const struct aging_feed *feed, const struct csvio_reader *r, long line,
-    ar_err err, const char *what, struct ar_error *e)
+bad_row(struct aging_report *rep, const struct aging_feed *feed, const struct csvio_reader *r,
+    long line, ar_err err, const char *what, const struct item *it, struct ar_error *e)
 {
 	if (feed->bad_row != NULL &&
-	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == ROW_SKIP)
+	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == ROW_SKIP) {
+		rep->skipped++;
+		if (it == NULL)
+			rep->skipped_unread++;
+		else if (money_add(&rep->skipped_amount[it->currency], it->amount) != AR_OK)
+			rep->skipped_amount[it->currency] = it->amount < 0 ? INT64_MIN : INT64_MAX;
 		return AR_OK;
+	}
 	return ar_error_set(e, err, line, "%s", what);
+}
+
+/* An item seen before: count it, say where, stop unless feed->duplicate goes on. */
+static ar_err
+check_repeat(struct aging_report *rep, const struct csvio_reader *r,
+    const struct csvio_record *rec, const struct item_columns *cols,
+    const struct aging_feed *feed, uint64_t fingerprint, struct ar_error *e)
+{
+	struct item_origin here = { rep->inputs - 1, rec->line > UINT32_MAX ? UINT32_MAX : (uint32_t)rec->line };
+	struct item_origin first;
+	bool seen;
+
+	if (item_keys_note_key(feed->keys, fingerprint, here, &seen, &first) != AR_OK)
+		return AR_ENOMEM;
+	if (!seen)
+		return AR_OK;
+	rep->duplicates++;
+	if (feed->duplicate != NULL && feed->duplicate(feed->ctx, csvio_name(r), rec->line,
+	    rep->input_names[first.input], (long)first.line) == ROW_SKIP)
+		return AR_OK;
+	return ar_error_set(e, AR_ESYNTAX, rec->line,
+	    "the same item as %s:%lu (customer, company, doc_no, doc_type%s): "
+	    "a file given twice? ([aging] duplicates = warn ages both)",
+	    rep->input_names[first.input], (unsigned long)first.line,
+	    cols->line >= 0 ? ", line" : "");
 }
 
 /*
@@ -210,7 +308,8 @@ bad_row(const struct aging_feed *feed, const struct csvio_reader *r, long line,
 static ar_err
 place_item(struct aging_report *rep, const struct csvio_reader *r,
     const struct csvio_record *rec, const struct item_columns *cols,
-    const struct aging_feed *feed, struct placed *p, bool *keep, struct ar_error *e)
+    const struct aging_feed *feed, uint64_t fingerprint, struct placed *p, bool *keep,
+    struct ar_error *e)
 {
 	struct item_problem problem;
 	ar_err err;
@@ -220,13 +319,19 @@ place_item(struct aging_report *rep, const struct csvio_reader *r,
 		char msg[sizeof e->message];
 
 		items_problem_text(&problem, msg, sizeof msg);
-		return bad_row(feed, r, rec->line, err, msg, e);
+		/* Dates are read last: a bad date leaves the amount read. */
+		return bad_row(rep, feed, r, rec->line, err, msg, strstr(problem.column, "date") != NULL
+		    ? &p->it : NULL, e);
 	}
+	if (feed->keys != NULL &&
+	    (err = check_repeat(rep, r, rec, cols, feed, fingerprint, e)) != AR_OK)
+		return err;
 	if (feed->only_currency >= 0 && p->it.currency != feed->only_currency)
 		return AR_OK;
 	if ((err = aging_report_place(rep, &p->it, &p->customer, &p->pos)) != AR_OK)
 		return err == AR_ENOMEM ? err
-		    : bad_row(feed, r, rec->line, AR_ESYNTAX, aging_report_date_problem(rep), e);
+		    : bad_row(rep, feed, r, rec->line, AR_ESYNTAX, aging_report_date_problem(rep),
+		    &p->it, e);
 	if (feed->detail != NULL) {
 		if ((err = aging_detail_write(feed->detail, rec, cols, &p->it, p->pos, e)) != AR_OK)
 			return err;
@@ -263,17 +368,35 @@ count_rows(struct aging_report *rep, const struct aging_feed *feed, size_t n)
 		feed->progress(feed->ctx, rep->rows / AGING_FEED_PROGRESS * AGING_FEED_PROGRESS);
 }
 
+/* Keep the input's name: a repeat names where the item was first seen. */
+static ar_err
+note_input(struct aging_report *rep, const struct csvio_reader *r)
+{
+	char **names = realloc(rep->input_names, (rep->inputs + 1) * sizeof *names);
+
+	if (names == NULL)
+		return AR_ENOMEM;
+	rep->input_names = names;
+	if ((names[rep->inputs] = strdup(csvio_name(r))) == NULL)
+		return AR_ENOMEM;
+	rep->inputs++;
+	return AR_OK;
+}
+
 ar_err
 aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
     const struct aging_feed *feed, struct ar_error *e)
 {
 	struct csvio_record recs[FEED_BATCH];
 	struct placed placed[FEED_BATCH];
+	uint64_t fingerprints[FEED_BATCH] = { 0 };
 	struct item_columns cols;
 	const char *missing;
 	size_t n;
 	ar_err err;
 
+	if (note_input(rep, r) != AR_OK)
+		return AR_ENOMEM;
 	if (items_bind(r, rep->policy.basis == AGING_BASIS_DOC, &cols, &missing) != AR_OK)
 		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
 	if (feed->detail != NULL && (err = aging_detail_begin(feed->detail, r, e)) != AR_OK)
@@ -282,14 +405,19 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 		size_t kept = 0;
 
 		count_rows(rep, feed, n);
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			aging_report_prefetch_customer(rep, recs[i].field[cols.customer].ptr,
 			    recs[i].field[cols.customer].len);
+			if (feed->keys != NULL) {
+				fingerprints[i] = item_keys_fingerprint(&recs[i], &cols);
+				item_keys_prefetch(feed->keys, fingerprints[i]);
+			}
+		}
 		for (size_t i = 0; i < n; i++) {
 			bool keep;
 
-			if ((err = place_item(rep, r, &recs[i], &cols, feed, &placed[kept], &keep,
-			    e)) != AR_OK)
+			if ((err = place_item(rep, r, &recs[i], &cols, feed, fingerprints[i],
+			    &placed[kept], &keep, e)) != AR_OK)
 				return err;
 			kept += keep;
 		}
@@ -328,25 +456,92 @@ aging_report_sort(struct aging_report *rep)
 	return aging_table_sort_by_key(&rep->table, key_text, keys_of(rep));
 }
 
-ar_err
-aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
-    size_t top, currency_id *currency)
+/* The least amount of currency c that converts to target or more; the search is over what converts. */
+static ar_err
+least_converting_to(const struct fx_rates *fx, currency_id c, int64_t target, int64_t *out)
 {
-	int64_t min[CURRENCY_MAX];
+	int64_t lo = 0, hi = INT64_MAX / 4, mid, v;
+
+	/* An overflow converts to more than any target. */
+	if (fx_convert(fx, hi, c, &v) == AR_OK && v < target)
+		hi = INT64_MAX;   /* beyond any balance: nothing is listed */
+	while (lo < hi && hi != INT64_MAX) {
+		mid = lo + (hi - lo) / 2;
+		if (fx_convert(fx, mid, c, &v) != AR_OK || v >= target)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	*out = hi == INT64_MAX ? INT64_MAX : lo;
+	return AR_OK;
+}
+
+ar_err
+aging_report_lpd_minimums(const struct aging_report *rep, const char *min_past_due,
+    const char *const *by_currency, const struct fx_rates *fx, int64_t min[CURRENCY_MAX],
+    currency_id *currency, bool *which)
+{
+	bool seen[CURRENCY_MAX] = { false };
+	int64_t target = 0;
 	ar_err err;
+
+	if (fx != NULL && min_past_due != NULL &&
+	    (err = money_parse(min_past_due, strlen(min_past_due), currency_exponent(fx->reporting),
+	    MONEY_DECIMAL_POINT, &target)) != AR_OK) {
+		*currency = fx->reporting;
+		*which = false;
+		return err;
+	}
 
 	for (int c = 0; c < CURRENCY_MAX; c++)
 		min[c] = 1;   /* without a minimum: anything past due */
-	for (size_t i = 0; min_past_due != NULL && i < rep->table.n; i++) {
+	for (size_t i = 0; i < rep->table.n; i++) {
 		currency_id c = rep->table.rows[i].currency;
+		const char *text = by_currency && by_currency[c] ? by_currency[c] : min_past_due;
 
-		err = money_parse(min_past_due, strlen(min_past_due), currency_exponent(c),
-		    MONEY_DECIMAL_POINT, &min[c]);
+		if (seen[c] || text == NULL)
+			continue;
+		seen[c] = true;
+		if (fx != NULL && text == min_past_due) {
+			if (fx_rates_get(fx, c) == NULL) {
+				*currency = c;
+				return AR_ECURRENCY;
+			}
+			least_converting_to(fx, c, target, &min[c]);
+			min[c] += min[c] == 0;   /* past due means more than nothing */
+			continue;
+		}
+		err = money_parse(text, strlen(text), currency_exponent(c), MONEY_DECIMAL_POINT, &min[c]);
 		if (err != AR_OK) {
 			*currency = c;
+			*which = text != min_past_due;
 			return err;
 		}
 	}
+	return AR_OK;
+}
+
+size_t
+aging_report_rows_of(const struct aging_report *rep, uint32_t key)
+{
+	size_t n = 0;
+
+	if (rep->rows_per_key != NULL)
+		return key < strtab_count(keys_of(rep)) ? rep->rows_per_key[key] : 0;
+	for (size_t i = 0; i < rep->table.n; i++)
+		n += rep->table.rows[i].key == key;
+	return n;
+}
+
+ar_err
+aging_report_large_past_due(struct aging_report *rep, const int64_t min[CURRENCY_MAX], size_t top)
+{
+	/* The cut forgets the rows it drops: count each key's first. */
+	free(rep->rows_per_key);
+	if ((rep->rows_per_key = calloc(strtab_count(keys_of(rep)) + 1, sizeof *rep->rows_per_key)) == NULL)
+		return AR_ENOMEM;
+	for (size_t i = 0; i < rep->table.n; i++)
+		rep->rows_per_key[rep->table.rows[i].key]++;
 	return aging_table_large_past_due(&rep->table, min, top, key_text, keys_of(rep));
 }
 

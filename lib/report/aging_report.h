@@ -17,7 +17,9 @@
 #include "core/csvio.h"
 #include "ar/customers.h"
 #include "ar/items.h"
+#include "ar/item_keys.h"
 #include "core/strtab.h"
+#include "core/fxrate.h"
 
 enum aging_group {
 	AGING_GROUP_CUSTOMER,
@@ -37,6 +39,13 @@ struct aging_report {
 	unsigned long from_terms;          /* no due_date: doc_date + terms */
 	unsigned long credits_from_doc;    /* credit without due_date: doc_date */
 	unsigned long not_in_master;       /* items of customers not in the file */
+	unsigned long currency_defaulted;  /* empty currency: [company] default_currency */
+	unsigned long duplicates;          /* items seen before (aging_feed.keys) */
+	unsigned long skipped;             /* bad rows feed->bad_row skipped */
+	unsigned long skipped_unread;      /* of them, rows whose amount did not read */
+	int64_t skipped_amount[CURRENCY_MAX];  /* the others' amounts (saturating) */
+	unsigned inputs;                   /* aging_report_feed calls so far */
+	char **input_names;                /* [inputs]: csvio_name of each, owned */
 	/*
 	 * With track_oldest set (before the first item), each row remembers
 	 * the doc_no of its oldest overdue debit (the most days overdue; the
@@ -45,8 +54,23 @@ struct aging_report {
 	 * follows the rows.  Read it with aging_report_oldest_doc().
 	 */
 	bool track_oldest;
+	/*
+	 * With track_sides set (before the first item), the same aging is
+	 * also summed by company code and by collector (the item's column,
+	 * else the master's), for the workbook's subtotals.
+	 */
+	bool track_sides;
+	struct aging_side *by_company, *by_collector;   /* owned; NULL until tracked */
 	char **oldest_docs;                /* [row->oldest_doc - 1], owned */
+	/* Rows of each key before the large-past-due cut; NULL until cut. */
+	uint32_t *rows_per_key;
 	size_t n_oldest, cap_oldest;
+};
+
+/* An aging summed by one more key: rows keyed by names' ids. */
+struct aging_side {
+	struct strtab *names;
+	struct aging_table table;
 };
 
 /* customers is the caller's (loaded or empty); the report interns into it. */
@@ -105,6 +129,16 @@ struct aging_feed {
 	 * wrong; ROW_SKIP goes on without the row, ROW_STOP stops.
 	 */
 	bad_row_fn bad_row;
+	/*
+	 * The same item seen twice (item_keys.h): NULL keys, not looked for.
+	 * Otherwise, for each repeat, called with the input's name and line
+	 * and where the item was first seen (input numbered from 0 by the
+	 * calls to aging_report_feed); ROW_SKIP goes on, the repeat aged like
+	 * any item, ROW_STOP stops (AR_ESYNTAX, "item ... seen twice").
+	 */
+	struct item_keys *keys;
+	enum row_action (*duplicate)(void *ctx, const char *input, long line,
+	    const char *first_input, long first_line);
 	/* NULL, or called each time rep->rows reaches a multiple of AGING_FEED_PROGRESS. */
 	void (*progress)(void *ctx, unsigned long rows);
 	void *ctx;                         /* handed to bad_row and progress */
@@ -136,6 +170,9 @@ ar_err aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 const char *aging_report_oldest_doc(const struct aging_report *rep,
     const struct aging_row *row);
 
+/* How many rows (currencies) key has in the whole aging, before any cut. */
+size_t aging_report_rows_of(const struct aging_report *rep, uint32_t key);
+
 /* The text of a row's key (customer id, collector, ...). */
 const char *aging_report_key(const struct aging_report *rep, const struct aging_row *row);
 
@@ -143,14 +180,26 @@ const char *aging_report_key(const struct aging_report *rep, const struct aging_
 ar_err aging_report_sort(struct aging_report *rep);
 
 /*
- * Keep the large past-due rows: past_due (over policy.past_due_days)
- * reaching min_past_due, an amount read in each row's currency (NULL: any
- * amount above zero); at most top rows per currency (0: all); sorted by
- * currency, then past_due descending.  AR_ESYNTAX or AR_EDECIMALS when
- * min_past_due does not read in some row's currency (*currency says which).
+ * The large past-due minimum of each currency, in its minor units: the
+ * amount of by_currency[c] when given (NULL entries and a NULL array: none),
+ * else min_past_due (NULL: any amount above zero), read in the currency's
+ * own units; or, with fx, min_past_due is in fx's reporting currency and a
+ * currency's minimum is the least amount that converts to it or more.
+ * AR_ESYNTAX or AR_EDECIMALS when one does not read in a currency some row
+ * has (*currency says which; *which says whether it was by_currency's);
+ * AR_ECURRENCY when fx has no rate for a row's currency (*currency).
  */
-ar_err aging_report_large_past_due(struct aging_report *rep, const char *min_past_due,
-    size_t top, currency_id *currency);
+ar_err aging_report_lpd_minimums(const struct aging_report *rep, const char *min_past_due,
+    const char *const *by_currency, const struct fx_rates *fx, int64_t min[CURRENCY_MAX],
+    currency_id *currency, bool *which);
+
+/*
+ * Keep the large past-due rows: past_due (over policy.past_due_days)
+ * reaching min[row's currency]; at most top rows per currency (0: all);
+ * sorted by currency, then past_due descending.  AR_ENOMEM.
+ */
+ar_err aging_report_large_past_due(struct aging_report *rep, const int64_t min[CURRENCY_MAX],
+    size_t top);
 
 /* What the aging CSV holds beyond the default columns. */
 struct aging_csv_opts {

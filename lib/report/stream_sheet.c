@@ -114,9 +114,12 @@ write_money(struct xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint16_t col,
 	if ((err = row_currency(c, rec, &cur, e)) != AR_OK)
 		return err;
 	err = money_parse(f->ptr, f->len, currency_exponent(cur), c->format->decimal, &v);
-	if (err == AR_EDECIMALS)
-		return bad_value(err, rec, name, f, e, "is not an amount (more decimals than %s has)",
-		    currency_code(cur));
+	if (err == AR_EDECIMALS) {
+		char msg[sizeof e->message];
+
+		money_decimals_message(msg, sizeof msg, name, f->ptr, f->len, cur, "[input] decimal");
+		return ar_error_set(e, err, rec->line, "%s", msg);
+	}
 	if (err != AR_OK)
 		return bad_value(err, rec, name, f, e, "is not an amount");
 	return written(b, xlsx_write_money(b, ws, row, col, v, currency_exponent(cur)),

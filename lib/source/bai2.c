@@ -17,7 +17,8 @@
  * told apart: Goldman Sachs writes one tag per 88 (DBNM: debtor name,
  * DACT: debtor account, CRNM/CACT for the creditor), Citi several on one
  * line (BO: by-order-of account, BO1: its name).  The payer is the debtor
- * of a credit and the creditor of a debit.
+ * of a credit and the creditor of a debit.  The reference and the
+ * narrative (bank.h) are both that whole text, the reference cut shorter.
  */
 #include "source/bai2.h"
 
@@ -441,8 +442,10 @@ do_16(struct rd *r)
 	next_field(s, n, &pos, &cref);
 	copy_text(t.bank_ref, sizeof t.bank_ref, bref.s, bref.n);
 	copy_text(t.end_to_end, sizeof t.end_to_end, cref.s, cref.n);
-	if (pos <= n)
+	if (pos <= n) {
 		copy_text(t.reference, sizeof t.reference, s + pos, n - pos);
+		copy_text(t.narrative, sizeof t.narrative, s + pos, n - pos);
+	}
 	t.amount = type_is_credit(type) ? a : -a;
 	t.value_date = vdate != DATE_NONE ? vdate : r->asof;
 	/* Control totals add every amount as written, money or not. */

@@ -9,6 +9,19 @@
  * given, and reports a mismatch as an error naming the statement.  Amounts
  * are minor units of the statement's currency (int64), signed: positive is
  * money in (a credit), negative money out (a debit).
+ *
+ * The narrative is the bank's whole text for the transaction, on one line,
+ * so that matching can fall back on it when the parts taken out of it
+ * (payer, reference) miss something:
+ *   MT940   every :86: field of the :61: (without one, the :61:
+ *           supplementary details), the SWIFT 65-character wrapping undone
+ *           as mt940_int.h says;
+ *   camt    the transaction's RmtInf/Ustrd lines, its AddtlTxInf, then the
+ *           entry's AddtlNtryInf, a piece the text holds already left out;
+ *   BAI2    the 16 record's text and its 88 continuations;
+ *   CSV     the reference columns the profile names and continuation rows;
+ * the camt, BAI2 and CSV pieces joined with one blank.  A line break
+ * inside a piece is a blank; a longer text is cut on a character boundary.
  */
 #ifndef BANK_H
 #define BANK_H
@@ -23,6 +36,7 @@
 #include "core/date.h"
 
 #define BANK_TEXT_MAX 1024
+#define BANK_NARRATIVE_MAX 2048
 
 struct bank_statement {
 	char id[64];            /* :20:/:28C:, <Stmt><Id>, BAI2 group/account */
@@ -49,6 +63,7 @@ struct bank_txn {
 	char channel[16];           /* IBG, DuitNow, JomPAY, FPX, RENTAS or "" */
 	char ref1[64];              /* JomPAY Ref-1, camt CdtrRefInf/Ref */
 	char ref2[64];              /* JomPAY Ref-2 */
+	char narrative[BANK_NARRATIVE_MAX]; /* the whole text, one line (above) */
 	long line;                  /* where the transaction starts */
 };
 

@@ -357,9 +357,10 @@ sign_or_blank(char c, const char *set)
 
 /*
  * s[0..*n) without one currency symbol before or after the number and its
- * sign ("-£5.00", "+ £1,100.00", "£-5.00", "(RM5.00)", "12,50 €"): the
- * text in buf (size bytes) and *n its length, or s itself when there is
- * no symbol.  money_parse takes the blanks that may be left.
+ * sign ("-£5.00", "+ £1,100.00", "£-5.00", "(RM5.00)", "12,50 €",
+ * "RM52,500.00+"): the text in buf (size bytes) and *n its length, or s
+ * itself when there is no symbol.  money_parse takes the blanks that may
+ * be left.
  */
 static const char *
 unsymbol(const char *s, size_t *n, char *buf, size_t size)
@@ -368,7 +369,7 @@ unsymbol(const char *s, size_t *n, char *buf, size_t size)
 
 	for (a = 0; a < *n && sign_or_blank(s[a], "+-( \t"); a++)
 		;
-	for (b = *n; b > 0 && sign_or_blank(s[b - 1], "-) \t"); b--)
+	for (b = *n; b > 0 && sign_or_blank(s[b - 1], "+-) \t"); b--)
 		;
 	for (i = 0; i < NSYMBOLS && len == 0; i++) {
 		m = strlen(symbols[i]);
@@ -386,6 +387,27 @@ unsymbol(const char *s, size_t *n, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * The length of s[0..n) without a trailing plus: Maybank2u writes the
+ * sign after the number, "52,500.00+" and "1,000.00-"; money_parse reads
+ * the trailing minus (SAP's) but not the plus.  A plus after a number
+ * that has a sign already is left for money_parse to refuse.
+ */
+static size_t
+without_trailing_plus(const char *s, size_t n)
+{
+	size_t e = n, i;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e == 0 || s[e - 1] != '+')
+		return n;
+	for (i = 0; i + 1 < e; i++)
+		if (s[i] == '+' || s[i] == '-' || s[i] == '(')
+			return n;
+	return e - 1;
+}
+
 static ar_err
 parse_money(struct rd *r, const char *what, const char *s, size_t n,
     currency_id cur, long line, int64_t *v)
@@ -397,9 +419,17 @@ parse_money(struct rd *r, const char *what, const char *s, size_t n,
 	ar_err e;
 
 	t = unsymbol(s, &tn, buf, sizeof buf);
+	tn = without_trailing_plus(t, tn);
 	e = money_parse(t, tn, currency_exponent(cur), r->p->decimal, v);
 	if (e == AR_OK)
 		return AR_OK;
+	if (e == AR_EDECIMALS) {
+		char msg[sizeof r->err->message], setting[64];
+
+		snprintf(setting, sizeof setting, "[bank.%s] decimal", r->p->name);
+		money_decimals_message(msg, sizeof msg, what, s, n, cur, setting);
+		return ar_error_set(r->err, e, line, "%s", msg);
+	}
 	return ar_error_set(r->err, e == AR_ESYNTAX ? AR_ESYNTAX : e, line,
 	    "%s \"%s\" %s", what, quote(&q, s, n),
 	    e == AR_EDECIMALS ? "has more decimals than the currency" :
@@ -525,6 +555,25 @@ append(char *dst, size_t size, const char *s, size_t n)
 		n = utf8_cut(s, m);
 	memcpy(dst + have, s, n);
 	dst[have + n] = '\0';
+}
+
+/*
+ * A text cell into the reference and the narrative (bank.h); the
+ * narrative is one line, so a line break inside a quoted cell is a blank.
+ */
+static void
+add_text(struct bank_txn *t, const char *s, size_t n)
+{
+	char *p = t->narrative + strlen(t->narrative), *q;
+
+	append(t->reference, sizeof t->reference, s, n);
+	append(t->narrative, sizeof t->narrative, s, n);
+	for (q = p; *p != '\0'; p++) {
+		if (p[0] == '\r' && p[1] == '\n')
+			continue;       /* CRLF: one blank */
+		*q++ = *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p;
+	}
+	*q = '\0';
 }
 
 /* The columns a continuation row has empty: the dates and the money. */
@@ -769,7 +818,7 @@ row_texts(const struct rd *r, const struct csvio_record *rec,
 	take(rec, r->idx[BANKCSV_REF2], t->ref2, sizeof t->ref2);
 	for (k = 0; k < r->nref; k++)
 		if (cell(rec, r->refcols[k], &s, &n))
-			append(t->reference, sizeof t->reference, s, n);
+			add_text(t, s, n);
 }
 
 /* A row that is a transaction, into *tp. */
@@ -838,8 +887,7 @@ do_row(struct rd *r, const struct csvio_record *rec)
 		}
 		for (i = 0; i < rec->nfields; i++)
 			if (cell(rec, (int)i, &s, &n))
-				append(r->pend.reference, sizeof r->pend.reference,
-				    s, n);
+				add_text(&r->pend, s, n);
 		r->counts->continued++;
 		return AR_OK;
 	}

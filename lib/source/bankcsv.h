@@ -95,7 +95,9 @@ struct bankcsv_counts {
  * Continuation rows: a row whose date and money cells (value_date,
  * booking_date, amount, credit, debit, debit_credit, balance) are all
  * empty but which has text continues the transaction above: its
- * non-empty cells are appended, each after a space, to its reference.
+ * non-empty cells are appended, each after a space, to its reference
+ * and its narrative.  The narrative (bank.h) is the reference columns'
+ * text and the continuation rows, joined the same way, on one line.
  * A continuation row before any transaction is an error.
  *
  * skip_values: a row whose value_date cell (booking_date when the
@@ -105,7 +107,8 @@ struct bankcsv_counts {
  *
  * Amounts (and balances) may carry a currency symbol before or after the
  * number and its sign: £ € $ ¥ ￥ or RM (-£5.00, + £1,100.00, RM1,250.00,
- * 12,50 €); it is dropped, not checked against the currency.
+ * 12,50 €); it is dropped, not checked against the currency.  The sign may
+ * follow the number, as Maybank2u writes it: 52,500.00+ and 1,000.00-.
  *
  * Running balance (the balance column): each row's balance must be the
  * previous one plus its amount (oldest first) or the next one plus its

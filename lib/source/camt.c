@@ -13,6 +13,12 @@
  * (the bank books one amount; inventing a split would lose cents), with
  * the party of the first TxDtls and the remittance texts of all joined.
  *
+ * The narrative (bank.h) is the transaction's Ustrd lines, its AddtlTxInf
+ * and the entry's AddtlNtryInf, in that order, each after one blank and
+ * left out when the text so far holds it already: from the payer's words
+ * to the bank's.  An entry read as one transaction takes every TxDtls's
+ * Ustrd and AddtlTxInf in turn.  Texts come with their blanks collapsed.
+ *
  * Amounts are checked as XML decimals (digits, one optional point) before
  * money_parse, so "1,000" or "-5" are errors rather than reinterpreted.
  * An entry in a currency other than the statement's is an error: the
@@ -56,6 +62,7 @@ struct camt_tx {
 	char dbtr[256], cdtr[256];
 	char dbtr_acct[64], cdtr_acct[64];
 	char ustrd[BANK_TEXT_MAX];
+	char addtl[BANK_TEXT_MAX];  /* AddtlTxInf */
 	char strd[256];
 	char cref[64];          /* the first Strd/CdtrRefInf/Ref */
 	long line;
@@ -173,6 +180,17 @@ append_text(char *dst, size_t dstsz, const char *src)
 	copy_text(dst + n, dstsz - n, src);
 }
 
+/*
+ * Add src to the narrative dst (bank.h): after one blank, and not when
+ * dst holds it already (banks repeat the Ustrd in AddtlNtryInf).
+ */
+static void
+narrate(char *dst, size_t dstsz, const char *src)
+{
+	if (*src != '\0' && strstr(dst, src) == NULL)
+		append_text(dst, dstsz, src);
+}
+
 /* Does the path below depth `base` equal "A/B/C"? */
 static bool
 at(const struct camt_ctx *c, int base, const char *pat)
@@ -272,7 +290,7 @@ amount(struct camt_ctx *c, const struct camt_amt *a, const char *cdi,
 		    clip(&b, a->text));
 		return false;
 	}
-	rc = money_parse(a->text, strlen(a->text), currency_exponent(*cur),
+	rc = money_parse_ungrouped(a->text, strlen(a->text), currency_exponent(*cur),
 	    MONEY_DECIMAL_POINT, minor);
 	if (rc != AR_OK) {
 		stop_at(c, rc, here(c), rc == AR_EDECIMALS ?
@@ -450,6 +468,9 @@ end_entry(struct camt_ctx *c)
 			fill_tx(&s, x, s.amount >= 0);
 			copy_text(s.reference, sizeof s.reference, x->ustrd);
 			append_text(s.reference, sizeof s.reference, x->strd);
+			narrate(s.narrative, sizeof s.narrative, x->ustrd);
+			narrate(s.narrative, sizeof s.narrative, x->addtl);
+			narrate(s.narrative, sizeof s.narrative, c->n_addtl);
 			channel(&s, x->cref, c->n_addtl);
 			s.line = x->line;
 			if (emit(c, &s) != AR_OK)
@@ -464,7 +485,10 @@ end_entry(struct camt_ctx *c)
 	for (i = 0; i < c->ntx; i++) {
 		append_text(t.reference, sizeof t.reference, c->tx[i].ustrd);
 		append_text(t.reference, sizeof t.reference, c->tx[i].strd);
+		narrate(t.narrative, sizeof t.narrative, c->tx[i].ustrd);
+		narrate(t.narrative, sizeof t.narrative, c->tx[i].addtl);
 	}
+	narrate(t.narrative, sizeof t.narrative, c->n_addtl);
 	if (t.reference[0] == '\0')
 		copy_text(t.reference, sizeof t.reference, c->n_addtl);
 	channel(&t, c->ntx > 0 ? c->tx[0].cref : NULL, c->n_addtl);
@@ -612,6 +636,8 @@ end_tx(struct camt_ctx *c)
 		copy_text(x->cdtr_acct, sizeof x->cdtr_acct, c->text);
 	else if (at(c, b, "RmtInf/Ustrd"))
 		append_text(x->ustrd, sizeof x->ustrd, c->text);
+	else if (at(c, b, "AddtlTxInf"))
+		append_text(x->addtl, sizeof x->addtl, c->text);
 	else if (at(c, b, "RmtInf/Strd/CdtrRefInf/Ref")) {
 		append_text(x->strd, sizeof x->strd, c->text);
 		if (x->cref[0] == '\0')

@@ -78,6 +78,27 @@ caption_find(const struct caption_list *l, const char *const *cells,
 	return -1;
 }
 
+int
+caption_find_unique(const struct caption_list *l, const char *const *cells,
+    const size_t *lens, size_t n, int *again)
+{
+	int found = caption_find(l, cells, lens, n);
+	size_t c, i;
+
+	*again = -1;
+	if (found < 0)
+		return found;
+	/* the caption that matched: the first of the list that cell has */
+	for (c = 0; !caption_equal(l->caption[c], cells[found], lens[found]); c++)
+		continue;
+	for (i = (size_t)found + 1; i < n; i++)
+		if (caption_equal(l->caption[c], cells[i], lens[i])) {
+			*again = (int)i;
+			break;
+		}
+	return found;
+}
+
 size_t
 caption_split(const char *line, size_t len, char delim, const char **cells,
     size_t *lens, size_t max)

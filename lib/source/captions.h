@@ -42,6 +42,15 @@ int caption_find(const struct caption_list *l, const char *const *cells,
     const size_t *lens, size_t n);
 
 /*
+ * caption_find, and in *again another cell that has the caption found
+ * ("Amount" and "amount ", which caption_equal takes for one), -1 when
+ * none: for a reader to refuse a header that names its column twice,
+ * where caption_find would take the leftmost silently.
+ */
+int caption_find_unique(const struct caption_list *l, const char *const *cells,
+    const size_t *lens, size_t n, int *again);
+
+/*
  * Split a line that may be a header, for caption_find: at each delim,
  * each cell without blanks and one pair of double quotes around it.  A
  * quick look, not CSV parsing (no delimiter inside quotes): the reader

@@ -24,6 +24,8 @@
 struct binding {
 	int idx[IC_COUNT];	/* cell of each column, -1 when absent */
 	size_t ncells;		/* cells of the header */
+	int again_col;		/* a column whose caption two cells have, or -1 */
+	int again;		/* the second of those cells */
 };
 
 struct run {
@@ -71,11 +73,15 @@ bind_header(const struct import_profile *p, const char *const *cells,
 {
 	size_t c, k;
 	long col;
+	int again;
 
+	b->again_col = b->again = -1;
 	for (c = 0; c < IC_COUNT; c++) {
 		b->idx[c] = -1;
 		if (p->header) {
-			b->idx[c] = caption_find(&p->col[c], cells, lens, n);
+			b->idx[c] = caption_find_unique(&p->col[c], cells, lens, n, &again);
+			if (again >= 0 && b->again_col < 0)
+				b->again_col = (int)c, b->again = again;
 			continue;
 		}
 		/* header = no: the captions are column numbers */
@@ -96,6 +102,25 @@ bind_header(const struct import_profile *p, const char *const *cells,
 	else if (b->idx[IC_CUSTOMER] < 0 && p->layout != IMPORT_LIST)
 		*missing = "customer";
 	return *missing == NULL;
+}
+
+/*
+ * A header bound to the profile's columns, where two cells have the
+ * caption of one column ("Amount", "amount"): which one is meant is not
+ * known, so the header is refused rather than the leftmost taken.
+ */
+static ar_err
+header_twice(struct run *r, const char *const *cells, const size_t *lens,
+    long line)
+{
+	const struct binding *b = &r->b;
+	int c = b->again_col, i = b->idx[c], j = b->again;
+
+	return ar_error_set(r->err, AR_EDUPCOLUMN, line, "the header has the "
+	    "%s column twice (as \"%.*s\" in column %d and \"%.*s\" in column %d)",
+	    import_column_name((enum import_column)c),
+	    (int)(lens[i] > 60 ? 60 : lens[i]), cells[i], i + 1,
+	    (int)(lens[j] > 60 ? 60 : lens[j]), cells[j], j + 1);
 }
 
 /* "Amount (Amt in doc. curr., Amount in DC, ...)" for a message. */
@@ -209,6 +234,13 @@ parse_amount(struct run *r, const char *s, size_t len, currency_id cur,
 		return ar_error_set(r->err, AR_ESYNTAX, line,
 		    "the amount is empty");
 	e = money_parse(s, len, currency_exponent(cur), r->p->decimal, v);
+	if (e == AR_EDECIMALS) {
+		char setting[CONFIG_PROFILE_NAME_MAX + 32], msg[sizeof r->err->message];
+
+		snprintf(setting, sizeof setting, "[import.%s] decimal", r->p->name);
+		money_decimals_message(msg, sizeof msg, "amount", s, len, cur, setting);
+		return ar_error_set(r->err, e, line, "%s", msg);
+	}
 	if (e != AR_OK)
 		return ar_error_set(r->err,
 		    e == AR_ERANGE ? AR_ERANGE : AR_ESYNTAX, line,
@@ -598,7 +630,8 @@ no_header_line(struct run *r, const char *missing)
  * profile's captions, else a page line.
  */
 static ar_err
-list_header(struct run *r, struct list *l, const char *s, size_t len)
+list_header(struct run *r, struct list *l, const char *s, size_t len,
+    long lineno)
 {
 	const char *cells[CELLS_MAX];
 	size_t lens[CELLS_MAX], n;
@@ -612,6 +645,11 @@ list_header(struct run *r, struct list *l, const char *s, size_t len)
 	n = split_pipes(copy, len, cells, lens, CELLS_MAX);
 	bound = n > 0 && n <= CELLS_MAX &&
 	    bind_header(r->p, cells, lens, n, &r->b, &l->missing);
+	if (bound && r->b.again_col >= 0) {
+		header_twice(r, cells, lens, lineno);
+		free(copy);
+		return AR_EDUPCOLUMN;
+	}
 	free(copy);
 	if (!bound) {
 		r->sum->page_lines++;
@@ -686,7 +724,7 @@ list_line(struct run *r, struct list *l, const char *line, size_t len,
 		return AR_OK;
 	}
 	if (l->header == NULL)
-		return list_header(r, l, s, len);
+		return list_header(r, l, s, len, lineno);
 	if (len == l->hlen && memcmp(s, l->header, len) == 0) {
 		r->sum->headers++;	/* the header again, on a new page */
 		return AR_OK;
@@ -772,6 +810,8 @@ read_csv(struct run *r, struct textin *t)
 		if (!bind_header(r->p, cells, lens, i, &r->b, &missing))
 			e = ar_error_set(r->err, AR_ECOLUMN, offset + 1,
 			    "the header has no %s column", missing);
+		else if (r->b.again_col >= 0)
+			e = header_twice(r, cells, lens, offset + 1);
 		if (r->p->header) {
 			r->sum->headers++;
 			r->sum->lines = offset + 1;	/* a file of the header alone */

@@ -121,7 +121,7 @@ parse_amount(struct reader *r, const char *s, size_t len, currency_id cur,
 	if (len == 0)
 		return ar_error_set(r->err, AR_ESYNTAX, r->field_line,
 		    ":%s: no amount", r->tag);
-	e = money_parse(s, len, currency_exponent(cur), dec, minor);
+	e = money_parse_ungrouped(s, len, currency_exponent(cur), dec, minor);
 	if (e != AR_OK)
 		return ar_error_set(r->err, e, r->field_line,
 		    ":%s: amount \"%.*s\": %s", r->tag,
@@ -168,7 +168,7 @@ emit_txn(struct reader *r)
 	r->have_txn = false;
 	if (r->info_len > 0) {
 		/* :86: replaces the :61: supplementary details. */
-		r->txn.reference[0] = '\0';
+		r->txn.reference[0] = r->txn.narrative[0] = '\0';
 		mt940_parse_86(r->info, r->info_len, &r->txn);
 		/* The whole :86:, not the parts kept: "IBG CREDIT" is a prefix. */
 		bank_channel_scan(r->info, r->info_len, &r->txn);
@@ -395,9 +395,12 @@ parse_61(struct reader *r)
 		return ar_error_set(r->err, AR_ERANGE, r->field_line,
 		    ":61: sum of movements out of range");
 	/* Supplementary details: the only text when there is no :86:. */
-	if (nl != NULL)
+	if (nl != NULL) {
 		mt940_copy(t->reference, sizeof t->reference, nl + 1,
 		    r->field_len - len - 1);
+		mt940_narrative(nl + 1, r->field_len - len - 1, 0,
+		    t->narrative, sizeof t->narrative);
+	}
 	r->have_txn = true;
 	r->info_len = 0;
 	return AR_OK;

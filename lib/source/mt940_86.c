@@ -1,6 +1,7 @@
 /*
  * mt940_86.c - the :86: information field: German ?NN sub-fields, the
- * Dutch /CODE/value/ dialect, or free text.
+ * Dutch /CODE/value/ dialect, or free text; and the narrative, the whole
+ * field on one line (mt940_int.h says how its lines are joined).
  */
 #include <ctype.h>
 #include <string.h>
@@ -46,22 +47,19 @@ append(char *dst, size_t size, const char *s, size_t len, const char *sep)
 	mt940_copy(dst + have, room, tmp, strlen(tmp));
 }
 
-/* Join lines: structured dialects wrap at a fixed width, mid-word. */
+/*
+ * Join lines with nothing between: the structured dialects wrap at a
+ * fixed width, mid-word, and their separators (?NN, /CODE/) carry the
+ * structure wherever a line ends.
+ */
 static size_t
-unwrap(const char *text, size_t len, char *out, size_t size, bool spaced)
+unwrap(const char *text, size_t len, char *out, size_t size)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < len && n + 1 < size; i++) {
-		if (text[i] == '\r')
-			continue;
-		if (text[i] == '\n') {
-			if (spaced && n > 0 && out[n - 1] != ' ')
-				out[n++] = ' ';
-			continue;
-		}
-		out[n++] = text[i];
-	}
+	for (i = 0; i < len && n + 1 < size; i++)
+		if (text[i] != '\r' && text[i] != '\n')
+			out[n++] = text[i];
 	out[n] = '\0';
 	return n;
 }
@@ -144,10 +142,18 @@ parse_german(const char *s, size_t len, char sep, struct bank_txn *t)
 	}
 }
 
+/*
+ * The code words of the slash-coded form (ING, Rabobank, ABN AMRO,
+ * Triodos, Knab, Danske; the list banks and parsers document).  A code
+ * word not listed still ends the value before it (unknown_key_at), except
+ * inside REMI and CNTP (value_end).
+ */
 static const char *const dutch_keys[] = {
-	"ADDR", "BENM", "BIC", "BUSP", "CNTP", "CSID", "CHGS", "EREF", "EXCH",
-	"FX", "IBAN", "ID", "ISDT", "MARF", "NAME", "OCMT", "ORDP", "PREF",
-	"PURP", "REMI", "RTRN", "SVCL", "TRCD", "TRTP", "ULTB", "ULTC", "ULTD",
+	"ACCW", "ADDR", "BBAN", "BENM", "BIC", "BUSP", "CHGS", "CHRG", "CNTP",
+	"COAM", "CSID", "EREF", "EXCH", "FX", "IBAN", "ID", "IREF", "ISDT",
+	"KREF", "MARF", "NAME", "NBTR", "OCMT", "ORDP", "ORDT", "OSDR", "OTHR",
+	"PREF", "PURP", "RCMT", "REMI", "RREF", "RTRN", "SVCL", "TRCD", "TRTP",
+	"ULTB", "ULTC", "ULTD",
 	NULL
 };
 
@@ -168,30 +174,142 @@ dutch_key_at(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* Dutch (ING, Rabobank, ABN AMRO, Triodos) form: /KEY/value/KEY/value/. */
+/*
+ * Is s[i..] a code word the list lacks: "/" three or four capital letters
+ * "/" (/XYZ/, HSBC's /OGB/, ING's /SUM/)?  Returns its length or 0.  Two
+ * letters are too often text ("EN/OF/").  The price: a name of three or
+ * four capitals alone between slashes after some other value
+ * (/ORDP/5140123456789/ACME/) is taken for a code word too.
+ */
+static size_t
+unknown_key_at(const char *s, size_t len, size_t i)
+{
+	size_t n = 0;
+
+	if (s[i] != '/')
+		return 0;
+	while (i + 1 + n < len && n <= 4 && s[i + 1 + n] >= 'A' &&
+	    s[i + 1 + n] <= 'Z')
+		n++;
+	if (n < 3 || n > 4 || i + 1 + n >= len || s[i + 1 + n] != '/')
+		return 0;
+	return n;
+}
+
+/*
+ * Where the value that starts at s[i] ends: at the next code word.  The
+ * remittance text (REMI) and CNTP's positional sub-fields (account, BIC,
+ * name, city) may hold words of capitals between slashes (REMI/USTD//,
+ * REMI/STRD/CUR/, a city): only a listed code word ends those.
+ */
+static size_t
+value_end(const char *s, size_t len, size_t i, bool any_key_ends)
+{
+	while (i < len && dutch_key_at(s, len, i) == 0 &&
+	    !(any_key_ends && unknown_key_at(s, len, i) != 0))
+		i++;
+	return i;
+}
+
+static bool
+key_is(const char *key, size_t klen, const char *name)
+{
+	return klen == strlen(name) && memcmp(key, name, klen) == 0;
+}
+
+/*
+ * An account number as banks write one in a party field: 5 to 34 ASCII
+ * letters and digits, at least 5 of them digits (KBS "300000000460495",
+ * an IBAN).
+ */
+static bool
+is_account(const char *s, size_t n)
+{
+	size_t i, digits = 0;
+
+	if (n < 5 || n > 34)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!(s[i] >= 'A' && s[i] <= 'Z') &&
+		    !(s[i] >= 'a' && s[i] <= 'z'))
+			return false;
+	}
+	return digits >= 5;
+}
+
+/*
+ * The value of /ORDP/ (the ordering party) written in the field itself,
+ * not in /ORDP//NAME/: its name (/ORDP/Hr R Kuil en/of Mw A/), the NAME
+ * sub-field after one slash (/ORDP/NAME/x/), or, as SWIFT party fields
+ * begin and Komercijalna Banka writes it, an account, "/" and the name
+ * (/ORDP/300000000460495/IVOTEHNA DOOEL SKOPJE/747//747/...).
+ */
+static void
+ordp_value(const char *v, size_t vlen, char *name, size_t size,
+    struct bank_txn *t)
+{
+	size_t a = 0, b;
+
+	while (a < vlen && v[a] != '/')
+		a++;
+	/* /ORDP/NAME/x, /ORDP/ID/x: the sub-field with one slash. */
+	if (key_is(v, a, "ID") || key_is(v, a, "ADDR"))
+		return;
+	if (!key_is(v, a, "NAME") && !is_account(v, a)) {
+		mt940_copy(name, size, v, vlen);
+		return;
+	}
+	if (is_account(v, a) && t->payer_account[0] == '\0')
+		mt940_copy(t->payer_account, sizeof t->payer_account, v, a);
+	/* The name: the piece after NAME or the account. */
+	v += a < vlen ? a + 1 : a;
+	vlen -= a < vlen ? a + 1 : a;
+	for (b = 0; b < vlen && v[b] != '/'; b++)
+		;
+	mt940_copy(name, size, v, b);
+}
+
+/*
+ * Dutch (ING, Rabobank, ABN AMRO, Triodos) form: /KEY/value/KEY/value/.
+ * A party code with an empty value (/ORDP//NAME/x/ADDR/y/ID/z) owns the
+ * NAME, ADDR and ID that follow it.  The payer is the ordering party's
+ * name (/ORDP//NAME/x or /ORDP/x) wherever /ORDP/ stands; without one,
+ * the last other NAME or CNTP name (ABN AMRO's bare /NAME/, ING's CNTP,
+ * Rabobank's /BENM//NAME/ of a debit).
+ */
 static void
 parse_dutch(const char *s, size_t len, struct bank_txn *t)
 {
 	size_t i = 0, j, klen, vlen;
 	const char *key, *v;
+	char ordp[sizeof t->payer] = "";
+	bool in_ordp = false;
 
 	while (i < len) {
 		klen = dutch_key_at(s, len, i);
+		if (klen == 0)
+			klen = unknown_key_at(s, len, i);
 		if (klen == 0) {
 			i++;
 			continue;
 		}
 		key = s + i + 1;
-		j = i + klen + 2;
-		while (j < len && dutch_key_at(s, len, j) == 0)
-			j++;
 		v = s + i + klen + 2;
+		j = value_end(s, len, i + klen + 2, !key_is(key, klen, "REMI") &&
+		    !key_is(key, klen, "CNTP"));
 		vlen = j - (i + klen + 2);
 		while (vlen > 0 && v[vlen - 1] == '/')
 			vlen--;
-		if (klen == 4 && memcmp(key, "EREF", 4) == 0)
+		if (!key_is(key, klen, "NAME") && !key_is(key, klen, "ADDR") &&
+		    !key_is(key, klen, "ID"))
+			in_ordp = key_is(key, klen, "ORDP");
+		if (key_is(key, klen, "ORDP") && vlen > 0)
+			ordp_value(v, vlen, ordp, sizeof ordp, t);
+		else if (key_is(key, klen, "EREF"))
 			mt940_copy(t->end_to_end, sizeof t->end_to_end, v, vlen);
-		else if (klen == 4 && memcmp(key, "REMI", 4) == 0) {
+		else if (key_is(key, klen, "REMI")) {
 			/* REMI/USTD//text or REMI/STRD/CUR/ref: skip the kind. */
 			if (vlen >= 6 && memcmp(v, "USTD//", 6) == 0) {
 				v += 6;
@@ -201,12 +319,13 @@ parse_dutch(const char *s, size_t len, struct bank_txn *t)
 				vlen -= 9;
 			}
 			mt940_copy(t->reference, sizeof t->reference, v, vlen);
-		} else if (klen == 4 && memcmp(key, "NAME", 4) == 0)
-			mt940_copy(t->payer, sizeof t->payer, v, vlen);
-		else if (klen == 4 && memcmp(key, "IBAN", 4) == 0)
+		} else if (key_is(key, klen, "NAME"))
+			mt940_copy(in_ordp ? ordp : t->payer, sizeof t->payer, v,
+			    vlen);
+		else if (key_is(key, klen, "IBAN"))
 			mt940_copy(t->payer_account, sizeof t->payer_account, v,
 			    vlen);
-		else if (klen == 4 && memcmp(key, "CNTP", 4) == 0) {
+		else if (key_is(key, klen, "CNTP")) {
 			/* CNTP/IBAN/BIC/NAME/CITY, positional. */
 			const char *f[4] = { v, NULL, NULL, NULL };
 			size_t fl[4] = { 0, 0, 0, 0 }, n = 0, x;
@@ -225,6 +344,52 @@ parse_dutch(const char *s, size_t len, struct bank_txn *t)
 		}
 		i = j;
 	}
+	if (ordp[0] != '\0')
+		memcpy(t->payer, ordp, strlen(ordp) + 1);
+}
+
+/* Characters (not bytes) in s[0..n): the wrapping width counts letters. */
+static size_t
+width(const char *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+void
+mt940_narrative(const char *text, size_t len, size_t first_width,
+    char *out, size_t size)
+{
+	size_t i = 0, n = 0, end, k, lead;
+	bool full = false;
+
+	while (i < len) {
+		for (end = i; end < len && text[end] != '\n'; end++)
+			;
+		k = end;
+		if (k > i && text[k - 1] == '\r')
+			k--;
+		/* After a short line, a blank, unless one is there already. */
+		if (n > 0 && !full && out[n - 1] != ' ' && k > i &&
+		    text[i] != ' ' && n + 1 < size)
+			out[n++] = ' ';
+		full = first_width + width(text + i, k - i) >= MT940_LINE_WIDTH;
+		first_width = 0;
+		while (i < k && n + 1 < size)
+			out[n++] = text[i++];
+		i = end + 1;
+	}
+	n = utf8_valid_prefix(out, n);     /* a cut may split a character */
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	for (lead = 0; lead < n && out[lead] == ' '; lead++)
+		;
+	memmove(out, out + lead, n - lead);
+	out[n - lead] = '\0';
 }
 
 void
@@ -233,7 +398,8 @@ mt940_parse_86(const char *text, size_t len, struct bank_txn *t)
 	char local[8192], *flat = local;  /* longer :86: texts are cut */
 	size_t n, i = 0;
 
-	n = unwrap(text, len, flat, sizeof local, false);
+	mt940_narrative(text, len, 4, t->narrative, sizeof t->narrative);
+	n = unwrap(text, len, flat, sizeof local);
 	while (i < n && flat[i] == ' ')
 		i++;
 	if (n - i >= 4 && isdigit((unsigned char)flat[i]) &&
@@ -252,7 +418,7 @@ mt940_parse_86(const char *text, size_t len, struct bank_txn *t)
 			parse_dutch(flat, n, t);
 			return;
 		}
-	/* Free text: line breaks are word breaks. */
-	n = unwrap(text, len, flat, sizeof local, true);
-	mt940_copy(t->reference, sizeof t->reference, flat, n);
+	/* Free text: the remittance text is the whole text. */
+	mt940_copy(t->reference, sizeof t->reference, t->narrative,
+	    strlen(t->narrative));
 }

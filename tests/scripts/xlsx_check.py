@@ -20,6 +20,10 @@ Run with Debian's interpreter (/usr/bin/python3, which has python3-openpyxl):
                                  mode: for very large sheets)
   xlsx_check.py FILE widths SHEET  "COL WIDTH" per column with a width set
   xlsx_check.py FILE props       "created ISO-TIME" of the document
+  xlsx_check.py FILE print       per sheet, how it prints: "print NAME
+                                 ORIENTATION PAPER fit=W×H titles=ROWS",
+                                 then "header NAME L|C|R TEXT" and
+                                 "footer NAME L|C|R TEXT" for each part set
 
 Exit status: 0, 1 when the file cannot be read, 2 on a usage error.
 """
@@ -72,6 +76,22 @@ def edges(path, sheet):
     print("rows", n)
 
 
+def print_setup(path):
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        fit = ws.sheet_properties.pageSetUpPr
+        # An absent fitToWidth/fitToHeight is Excel's default, 1.
+        one = lambda v: 1 if v is None else v
+        fit = "%sx%s" % (one(ps.fitToWidth), one(ps.fitToHeight)) if fit is not None and fit.fitToPage else "-"
+        print("print", ws.title, ps.orientation, ps.paperSize, "fit=" + fit,
+              "titles=" + (ws.print_title_rows or "-"))
+        for what, hf in (("header", ws.oddHeader), ("footer", ws.oddFooter)):
+            for side, part in (("L", hf.left), ("C", hf.center), ("R", hf.right)):
+                if part.text:
+                    print(what, ws.title, side, part.text)
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write(__doc__)
@@ -100,6 +120,8 @@ def main(argv):
             wb = openpyxl.load_workbook(path, read_only=True)
             print("created", wb.properties.created.isoformat())
             wb.close()
+        elif what == "print" and len(argv) == 3:
+            print_setup(path)
         elif what == "widths" and len(argv) == 4:
             ws = openpyxl.load_workbook(path)[argv[3]]
             for key in sorted(ws.column_dimensions.keys(),

@@ -101,7 +101,7 @@ static void
 item_date_uses_due_date(void)
 {
 	struct aging_policy p = policy();
-	struct item it = { "C1", 2, day(2026, 9, 1), day(2026, 10, 1), 0, 100 };
+	struct item it = { "C1", 2, day(2026, 9, 1), day(2026, 10, 1), 0, 100, false };
 	enum aging_date_source src;
 	civil_day d;
 
@@ -114,7 +114,7 @@ static void
 item_without_due_date_uses_customer_terms(void)
 {
 	struct aging_policy p = policy();
-	struct item it = { "C1", 2, day(2026, 9, 1), DATE_NONE, 0, 100 };
+	struct item it = { "C1", 2, day(2026, 9, 1), DATE_NONE, 0, 100, false };
 	enum aging_date_source src;
 	civil_day d;
 
@@ -131,7 +131,7 @@ static void
 credit_without_due_date_ages_from_its_doc_date(void)
 {
 	struct aging_policy p = policy();
-	struct item it = { "C1", 2, day(2026, 9, 1), DATE_NONE, 0, -100 };
+	struct item it = { "C1", 2, day(2026, 9, 1), DATE_NONE, 0, -100, false };
 	enum aging_date_source src;
 	civil_day d;
 
@@ -144,7 +144,7 @@ static void
 item_without_any_date_is_an_error(void)
 {
 	struct aging_policy p = policy();
-	struct item it = { "C1", 2, DATE_NONE, DATE_NONE, 0, 100 };
+	struct item it = { "C1", 2, DATE_NONE, DATE_NONE, 0, 100, false };
 	enum aging_date_source src;
 	civil_day d;
 
@@ -158,7 +158,7 @@ static void
 basis_doc_uses_doc_date(void)
 {
 	struct aging_policy p = policy();
-	struct item it = { "C1", 2, day(2026, 9, 1), day(2026, 12, 1), 0, 100 };
+	struct item it = { "C1", 2, day(2026, 9, 1), day(2026, 12, 1), 0, 100, false };
 	enum aging_date_source src;
 	civil_day d;
 

@@ -8,7 +8,7 @@
 #include "report/aging_detail.h"
 #include "report/aging_report.h"
 
-static const struct item_format format = { MONEY_DECIMAL_POINT, DATE_OPTS_DEFAULT };
+static const struct item_format format = { .decimal = MONEY_DECIMAL_POINT, .dates = DATE_OPTS_DEFAULT };
 
 struct fixture {
 	struct aging_policy policy;
@@ -172,6 +172,86 @@ feed_skips_bad_rows_the_caller_skips(void)
 	EXPECT_EQ_STR(s.message, "due_date and doc_date are both empty");
 	EXPECT_EQ_INT(f.rep.rows, 4);
 	EXPECT(row_of(&f, "C1", "MYR") != NULL && row_of(&f, "C1", "MYR")->items == 2);
+	/* For the workbook's Notes: two skipped, one of them (no date) with its amount. */
+	EXPECT_EQ_INT(f.rep.skipped, 2);
+	EXPECT_EQ_INT(f.rep.skipped_unread, 1);
+	EXPECT_EQ_INT(f.rep.skipped_amount[row_of(&f, "C1", "MYR")->currency], 100);
+	teardown(&f);
+}
+
+struct repeats {
+	int n;
+	long line, first_line;
+	char first_input[32];
+	enum row_action action;
+};
+
+static enum row_action
+repeated(void *ctx, const char *input, long line, const char *first_input, long first_line)
+{
+	struct repeats *r = ctx;
+
+	(void)input;
+	r->n++;
+	r->line = line;
+	r->first_line = first_line;
+	snprintf(r->first_input, sizeof r->first_input, "%s", first_input);
+	return r->action;
+}
+
+static void
+feed_reports_an_item_seen_twice(void)
+{
+	struct fixture f;
+	struct ar_error e;
+	struct repeats r = { .action = ROW_SKIP };
+	const char *csv = HEAD
+	    "C1,A1,2026-10-01,2026-10-31,MYR,100.00\n"
+	    "C1,A2,2026-10-01,2026-10-31,MYR,5.00\n";
+
+	setup(&f);
+	f.feed.keys = item_keys_new();
+	f.feed.duplicate = repeated;
+	f.feed.ctx = &r;
+	EXPECT_EQ_INT(feed(&f, csv, &e), AR_OK);
+	EXPECT_EQ_INT(r.n, 0);
+	EXPECT_EQ_INT(feed(&f, csv, &e), AR_OK);   /* the file given twice */
+	EXPECT_EQ_INT(r.n, 2);
+	EXPECT_EQ_INT(r.line, 3);
+	EXPECT_EQ_INT(r.first_line, 3);
+	EXPECT_EQ_STR(r.first_input, "items.csv");
+	EXPECT_EQ_INT(f.rep.duplicates, 2);
+	EXPECT_EQ_INT(row_of(&f, "C1", "MYR")->total, 21000);   /* warned, both aged */
+	r.action = ROW_STOP;
+	EXPECT_EQ_INT(feed(&f, csv, &e), AR_ESYNTAX);
+	EXPECT_EQ_INT(e.line, 2);
+	EXPECT_EQ_STR(e.message, "the same item as items.csv:2 (customer, company, doc_no, doc_type): "
+	    "a file given twice? ([aging] duplicates = warn ages both)");
+	item_keys_free(f.feed.keys);
+	teardown(&f);
+}
+
+static void
+feed_sums_disputed_items_and_the_sides(void)
+{
+	struct fixture f;
+	struct ar_error e;
+	const struct aging_side *co;
+
+	setup(&f);
+	f.rep.track_sides = true;
+	EXPECT_EQ_INT(feed(&f, "customer,doc_no,due_date,currency,amount,dispute,company,collector\n"
+	    "C1,A1,2026-10-31,MYR,100.00,price,1000,Aminah\n"
+	    "C1,A2,2026-10-31,MYR,5.00,,2000,Aminah\n"
+	    "C2,A3,2026-10-31,MYR,7.00,qty,1000,Ravi\n", &e), AR_OK);
+	EXPECT_EQ_INT(row_of(&f, "C1", "MYR")->disputed, 10000);
+	EXPECT_EQ_INT(row_of(&f, "C2", "MYR")->disputed, 700);
+	co = f.rep.by_company;
+	EXPECT(co != NULL && strtab_count(co->names) == 2 && co->table.n == 2);
+	EXPECT_EQ_INT(co->table.rows[0].total, 10700);   /* 1000: A1 + A3 */
+	EXPECT_EQ_INT(co->table.rows[1].total, 500);
+	EXPECT(f.rep.by_collector != NULL && f.rep.by_collector->table.n == 2);
+	EXPECT_EQ_INT(f.rep.by_collector->table.rows[0].total, 10500);   /* Aminah */
 	teardown(&f);
 }
 
@@ -290,6 +370,8 @@ main(void)
 	RUN(feed_keeps_only_the_currency_asked);
 	RUN(feed_stops_at_a_bad_row_by_default);
 	RUN(feed_skips_bad_rows_the_caller_skips);
+	RUN(feed_reports_an_item_seen_twice);
+	RUN(feed_sums_disputed_items_and_the_sides);
 	RUN(feed_says_which_total_overflows);
 	RUN(feed_names_a_missing_column);
 	RUN(feed_passes_the_reader_error_on);

@@ -386,6 +386,61 @@ channel_in_text(void)
 	EXPECT_EQ_STR(g.first.ref2, "ACME");
 }
 
+/*
+ * The narrative: the 16's text and each 88 after one blank, whole; the
+ * reference is the same text cut at BANK_TEXT_MAX.
+ */
+static void
+narrative_is_the_whole_text(void)
+{
+	char text[4096], want[2048], got[200];
+	struct got g;
+	struct ar_error err;
+	size_t n = 0, w = 0;
+	int i;
+	ar_err e = read_mem(
+	    "01,GSBI,cont001,210706,1249,1,,,2/\n"
+	    "02,cont001,026015079,1,230906,2000,,/\n"
+	    "03,107049932,USD,,,,,/\n"
+	    "16,142,60000,,SPB1,1111,ACH Credit Payment\n"
+	    "88,EREF: 1111\n"
+	    "88,DBNM: TEST INC\n"
+	    "16,142,100,,SPB2,,\n"
+	    "88,INV 7\n"
+	    "49,60100,7/\n"
+	    "98,60100,1,9/\n"
+	    "99,60100,1,11/\n", &g, &err);
+
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	snprintf(got, sizeof got, "%.199s", g.first.narrative);
+	EXPECT_EQ_STR(got, "ACH Credit Payment EREF: 1111 DBNM: TEST INC");
+	/* An empty 16 text: the 88 is the text, no blank before it. */
+	snprintf(got, sizeof got, "%.199s", g.last.narrative);
+	EXPECT_EQ_STR(got, "INV 7");
+
+	/* 20 continuations of 70 characters: longer than a reference holds. */
+	n += (size_t)snprintf(text + n, sizeof text - n,
+	    "01,A,B,240101,0000,1,,,2/\n02,B,A,1,240101,,USD,2/\n"
+	    "03,X1,,010,0,,/\n16,175,5,0,,,START\n");
+	w += (size_t)snprintf(want + w, sizeof want - w, "START");
+	for (i = 0; i < 20; i++) {
+		n += (size_t)snprintf(text + n, sizeof text - n,
+		    "88,LINE %02d %060d\n", i, i);
+		w += (size_t)snprintf(want + w, sizeof want - w,
+		    " LINE %02d %060d", i, i);
+	}
+	snprintf(text + n, sizeof text - n,
+	    "49,5,23/\n98,5,1,25/\n99,5,1,27/\n");
+	e = read_mem(text, &g, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(strlen(g.first.narrative), w);
+	EXPECT(strcmp(g.first.narrative, want) == 0);
+	EXPECT_EQ_INT(strlen(g.first.reference), BANK_TEXT_MAX - 1);
+}
+
 int
 main(void)
 {
@@ -408,5 +463,6 @@ main(void)
 	RUN(payer_from_88_tags);
 	RUN(payer_from_citi_tags);
 	RUN(channel_in_text);
+	RUN(narrative_is_the_whole_text);
 	return test_summary();
 }

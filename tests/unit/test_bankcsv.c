@@ -513,6 +513,75 @@ currency_symbols(void)
 	EXPECT_EQ_INT(e, AR_ESYNTAX);
 }
 
+/* Maybank2u writes the sign after the number: 52,500.00+ and 1,000.00-. */
+static void
+trailing_sign(void)
+{
+	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n"
+	    "balance = Balance\ndefault_currency = MYR\n";
+	struct got g;
+	struct ar_error err;
+	ar_err e;
+
+	e = READ(ini, "Date,Amount,Balance\n"
+	    "20/11/2026,\"52,500.00+\",\"152,500.00\"\n"
+	    "21/11/2026,\"1,000.00-\",\"151,500.00\"\n"
+	    "22/11/2026,RM12.50+,\"151,512.50\"\n"
+	    "23/11/2026, 7.50 + ,\"151,520.00+\"\n", &g, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 4);
+	EXPECT_EQ_INT(g.t[0].amount, 5250000);
+	EXPECT_EQ_INT(g.t[1].amount, -100000);
+	EXPECT_EQ_INT(g.t[2].amount, 1250);
+	EXPECT_EQ_INT(g.t[3].amount, 750);
+	/* Decimal comma alike. */
+	e = READ("[bank.b]\ndelimiter = semicolon\ndecimal = comma\n"
+	    "value_date = Date\namount = Amount\ndefault_currency = MYR\n",
+	    "Date;Amount\n20/11/2026;52.500,00+\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.t[0].amount, 5250000);
+	/* A second sign is no amount: the cell as written in the message. */
+	e = READ(ini, "Date,Amount,Balance\n20/11/2026,+1.00+,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	EXPECT_EQ_INT(err.line, 2);
+	EXPECT_EQ_STR(err.message, "amount \"+1.00+\" is not an amount "
+	    "(decimal point, as the profile says)");
+	e = READ(ini, "Date,Amount,Balance\n20/11/2026,-1.00+,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	e = READ(ini, "Date,Amount,Balance\n20/11/2026,(1.00)+,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+	e = READ(ini, "Date,Amount,Balance\n20/11/2026,+,\n", &g, &err);
+	EXPECT_EQ_INT(e, AR_ESYNTAX);
+}
+
+/*
+ * The narrative: the reference columns and the continuation rows, on one
+ * line; not the payer.
+ */
+static void
+narrative_is_the_description(void)
+{
+	const char *ini = "[bank.b]\nvalue_date = Date\namount = Amount\n"
+	    "reference = Description, Ref\npayer = Name\n"
+	    "default_currency = MYR\n";
+	struct got g;
+	struct ar_error err;
+	ar_err e;
+
+	e = READ(ini, "Date,Description,Name,Ref,Amount\n"
+	    "20/11/2026,\"IBG CREDIT\r\nACME\",ACME SDN BHD,INV 1,1.00\n"
+	    ",RUNS ON,,,\n"
+	    "21/11/2026,,KEDAI,,2.00\n", &g, &err);
+	if (e != AR_OK)
+		printf("#   %ld: %s\n", err.line, err.message);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	EXPECT(strcmp(g.t[0].narrative, "IBG CREDIT ACME INV 1 RUNS ON") == 0);
+	EXPECT(strcmp(g.t[1].narrative, "") == 0);
+}
+
 static void
 profile_errors(void)
 {
@@ -550,6 +619,8 @@ main(void)
 	RUN(short_rows);
 	RUN(skip_values);
 	RUN(currency_symbols);
+	RUN(trailing_sign);
+	RUN(narrative_is_the_description);
 	RUN(profile_errors);
 	return test_summary();
 }

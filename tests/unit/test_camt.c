@@ -410,6 +410,18 @@ read_str(const char *xml, struct got *g, struct ar_error *err)
 	"<IBAN>MY99</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>" ustrd \
 	"</Ustrd><Ustrd>line 2</Ustrd></RmtInf></TxDtls>"
 
+/*
+ * EXPECT_EQ_STR on a narrative cut to 200 bytes: test.h's message buffer
+ * is smaller than the field, and GCC says so.
+ */
+#define EXPECT_NARRATIVE(got, want) do { \
+	char cut_[200]; \
+	size_t n_ = strnlen((got), sizeof cut_ - 1); \
+	memcpy(cut_, (got), n_); \
+	cut_[n_] = '\0'; \
+	EXPECT_EQ_STR(cut_, (want)); \
+} while (0)
+
 static void
 hand_reads_fields(void)
 {
@@ -559,6 +571,51 @@ hand_channel_and_refs(void)
 	EXPECT_EQ_STR(g.tx[1].channel, "DuitNow");
 }
 
+/*
+ * The narrative: the transaction's Ustrd lines, its AddtlTxInf, the
+ * entry's AddtlNtryInf, each after one blank; a piece the text already
+ * holds is left out.
+ */
+static void
+hand_narrative(void)
+{
+	struct got g;
+	struct ar_error err;
+	ar_err rc;
+
+	rc = read_str(DOC(NTRY("5.00", "CRDT", "<NtryDtls><TxDtls><RmtInf>"
+	    "<Ustrd>INV 1</Ustrd><Ustrd>INV 2</Ustrd></RmtInf><AddtlTxInf>ACME "
+	    "SDN BHD   PAYMENT</AddtlTxInf></TxDtls></NtryDtls>"
+	    "<AddtlNtryInf>IBG CREDIT</AddtlNtryInf>")
+	    NTRY("6.00", "CRDT", "<NtryDtls><TxDtls><RmtInf><Ustrd>INV 3 THANK "
+	    "YOU</Ustrd></RmtInf></TxDtls></NtryDtls>"
+	    "<AddtlNtryInf>INV 3</AddtlNtryInf>")
+	    NTRY("7.00", "CRDT", "<AddtlNtryInf>DUITNOW TRF\n   KEDAI AH SENG"
+	    "</AddtlNtryInf>")), &g, &err);
+	EXPECT_EQ_INT(rc, AR_OK);
+	EXPECT_EQ_INT(g.n, 3);
+	EXPECT_NARRATIVE(g.tx[0].narrative,
+	    "INV 1 INV 2 ACME SDN BHD PAYMENT IBG CREDIT");
+	EXPECT(strcmp(g.tx[0].reference, "INV 1 INV 2") == 0);
+	EXPECT_NARRATIVE(g.tx[1].narrative, "INV 3 THANK YOU");
+	EXPECT_NARRATIVE(g.tx[2].narrative, "DUITNOW TRF KEDAI AH SENG");
+	/* Split per TxDtls: each its own texts, and the entry's. */
+	rc = read_str(DOC(NTRY("30.00", "CRDT", "<NtryDtls>" TX("10.00", "A", "x")
+	    TX("20.00", "B", "y") "</NtryDtls><AddtlNtryInf>BATCH 7"
+	    "</AddtlNtryInf>")), &g, &err);
+	EXPECT_EQ_INT(rc, AR_OK);
+	EXPECT_EQ_INT(g.n, 2);
+	EXPECT_NARRATIVE(g.tx[0].narrative, "x line 2 BATCH 7");
+	EXPECT_NARRATIVE(g.tx[1].narrative, "y line 2 BATCH 7");
+	/* One transaction for the entry: every TxDtls in turn. */
+	rc = read_str(DOC(NTRY("31.00", "CRDT", "<NtryDtls>" TX("10.00", "A", "x")
+	    TX("20.00", "B", "y") "</NtryDtls><AddtlNtryInf>BATCH 7"
+	    "</AddtlNtryInf>")), &g, &err);
+	EXPECT_EQ_INT(rc, AR_OK);
+	EXPECT_EQ_INT(g.n, 1);
+	EXPECT_NARRATIVE(g.tx[0].narrative, "x line 2 y line 2 BATCH 7");
+}
+
 static ar_err
 stop_at_first(void *ctx, const struct bank_statement *st,
     const struct bank_txn *t)
@@ -699,6 +756,7 @@ main(void)
 	RUN(hand_balance_in_other_currency);
 	RUN(hand_entry_without_date);
 	RUN(hand_channel_and_refs);
+	RUN(hand_narrative);
 	RUN(hand_debit_and_callback_error);
 	RUN(hand_two_statements_one_line);
 	RUN(hand_latin1_is_utf8);

@@ -671,6 +671,64 @@ rejects_duplicate_column_after_blank_lines(void)
 	CHECK("\n\na,a\n", "open EDUPCOLUMN@3 column \"a\" appears twice in the header");
 }
 
+/* "Amount" and "amount": one reader would take one, another the other. */
+static void
+rejects_column_twice_in_different_case(void)
+{
+	CHECK("customer,Amount,note,amount\n1,2,3,4\n",
+	    "open EDUPCOLUMN@1 column \"amount\" appears twice in the header "
+	    "(as \"Amount\" and \"amount\")");
+	/* the spellings in header order, whichever sorts first */
+	CHECK("amount,x,AMOUNT\n1,2,3\n",
+	    "open EDUPCOLUMN@1 column \"amount\" appears twice in the header "
+	    "(as \"amount\" and \"AMOUNT\")");
+	CHECK("Due_Date,due_date,due_date\n",
+	    "open EDUPCOLUMN@1 column \"due_date\" appears twice in the header "
+	    "(as \"Due_Date\" and \"due_date\")");
+	/* ASCII case only: other bytes are compared as they are */
+	CHECK("\xc3\x89tat,\xc3\xa9tat\n1,2\n",
+	    "header \xc3\x89tat|\xc3\xa9tat\n2: 1|2\nEOF");
+}
+
+/* Lookups stay exact among names that fold alike to others. */
+static void
+finds_columns_exactly_among_mixed_case(void)
+{
+	struct csvio_reader *r;
+	FILE *fp = fmemopen((char *)"b,A,a_,B_,c\n", 12, "r");
+
+	EXPECT_EQ_INT(csvio_reader_from_stream(&r, fp, "t.csv", NULL), AR_OK);
+	EXPECT_EQ_INT(csvio_column(r, "A"), 1);
+	EXPECT_EQ_INT(csvio_column(r, "a"), -1);
+	EXPECT_EQ_INT(csvio_column(r, "a_"), 2);
+	EXPECT_EQ_INT(csvio_column(r, "B_"), 3);
+	EXPECT_EQ_INT(csvio_column(r, "b_"), -1);
+	EXPECT_EQ_INT(csvio_column(r, "b"), 0);
+	EXPECT_EQ_INT(csvio_column(r, "c"), 4);
+	csvio_reader_close(r);
+	fclose(fp);
+}
+
+/* Without a header the columns are "1", "2", ...: "10" is found as well as "2". */
+static void
+finds_numbered_columns_without_header(void)
+{
+	struct csvio_opts o = CSVIO_OPTS_DEFAULT;
+	struct csvio_reader *r;
+	FILE *fp = fmemopen((char *)"a,b,c,d,e,f,g,h,i,j,k,l\n", 24, "r");
+	char name[16];
+
+	o.no_header = true;
+	EXPECT_EQ_INT(csvio_reader_from_stream(&r, fp, "t.csv", &o), AR_OK);
+	for (int i = 1; i <= 12; i++) {
+		snprintf(name, sizeof name, "%d", i);
+		EXPECT_EQ_INT(csvio_column(r, name), i - 1);
+	}
+	EXPECT_EQ_INT(csvio_column(r, "13"), -1);
+	csvio_reader_close(r);
+	fclose(fp);
+}
+
 static void
 allows_repeated_unnamed_columns(void)
 {
@@ -1322,6 +1380,9 @@ main(void)
 	RUN(finds_columns_by_name);
 	RUN(rejects_duplicate_column);
 	RUN(rejects_duplicate_column_after_blank_lines);
+	RUN(rejects_column_twice_in_different_case);
+	RUN(finds_columns_exactly_among_mixed_case);
+	RUN(finds_numbered_columns_without_header);
 	RUN(allows_repeated_unnamed_columns);
 	RUN(many_columns);
 

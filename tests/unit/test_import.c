@@ -96,6 +96,28 @@ caption_find_takes_the_first_caption_of_the_list(void)
 	EXPECT_EQ_INT(caption_find(&l, cells, lens, 0), -1);
 }
 
+/* One caption that two cells have is a fault; two captions of a list are not. */
+static void
+caption_find_unique_finds_the_caption_twice(void)
+{
+	struct caption_list l;
+	const char *cells[] = { "Amount", "Curr.", " amount ", "Amount in LC", "Amount in DC" };
+	size_t lens[] = { 6, 5, 8, 12, 12 };
+	int again;
+
+	caption_list_parse("amount, Amount", &l);
+	EXPECT_EQ_INT(caption_find_unique(&l, cells, lens, 5, &again), 0);
+	EXPECT_EQ_INT(again, 2);
+	EXPECT_EQ_INT(caption_find_unique(&l, cells, lens, 2, &again), 0);
+	EXPECT_EQ_INT(again, -1);
+	caption_list_parse("Amount in DC, Amount in LC", &l);
+	EXPECT_EQ_INT(caption_find_unique(&l, cells, lens, 5, &again), 4);
+	EXPECT_EQ_INT(again, -1);
+	caption_list_parse("Betrag", &l);
+	EXPECT_EQ_INT(caption_find_unique(&l, cells, lens, 5, &again), -1);
+	EXPECT_EQ_INT(again, -1);
+}
+
 static void
 caption_split_cells(void)
 {
@@ -428,6 +450,67 @@ read_csv_preamble_and_errors(void)
 	EXPECT_EQ_STR(g.last_name, "Café");
 }
 
+/* A header with a column's caption twice is refused, not read from the leftmost. */
+static void
+read_header_with_a_caption_twice(void)
+{
+	struct import_summary s;
+	struct ar_error e;
+	struct got g;
+
+	EXPECT_EQ_INT(read_text("Customer   100234\n"
+	    "|DocumentNo|Typ|Net due dt|Amount in DC|Crcy |Amount in LC|crcy |\n"
+	    "|1800000123|RV |31.10.2026|      500,00|USD  |    2.350,00|MYR  |\n",
+	    "sap-fbl5n", NULL, &g, &s, &e), AR_EDUPCOLUMN);
+	EXPECT_EQ_INT(e.line, 2);
+	EXPECT_EQ_STR(e.message, "the header has the currency column twice "
+	    "(as \"Crcy\" in column 5 and \"crcy\" in column 7)");
+	EXPECT_EQ_INT(g.n, 0);
+	/* quoted, the blank stays and csvio sees two names; the captions are one */
+	EXPECT_EQ_INT(read_text("Open items\ncustomer,doc_no,doc_date,\"Amount \",amount\n"
+	    "C1,D1,2026-11-01,10.00,9.00\n", "generic", NULL, &g, &s, &e), AR_EDUPCOLUMN);
+	EXPECT_EQ_INT(e.line, 2);
+	EXPECT_EQ_STR(e.message, "the header has the amount column twice "
+	    "(as \"Amount \" in column 4 and \"amount\" in column 5)");
+	/* differing in case only: csvio refuses it first */
+	EXPECT_EQ_INT(read_text("customer,doc_no,doc_date,Amount,amount\n"
+	    "C1,D1,2026-11-01,10.00,9.00\n", "generic", NULL, &g, &s, &e), AR_EDUPCOLUMN);
+	EXPECT_EQ_INT(e.line, 1);
+	EXPECT_EQ_STR(e.message, "column \"amount\" appears twice in the header "
+	    "(as \"Amount\" and \"amount\")");
+}
+
+/*
+ * "1.500" TWD is 1,500 in the other notation, not 1.50: items and control
+ * totals alike stop, with the profile's decimal key in the message.
+ */
+static void
+read_amount_with_extra_zero_decimals(void)
+{
+	char buf[sizeof list_two_pages];
+	struct import_summary s;
+	struct ar_error e;
+	struct got g;
+	char *p;
+
+	EXPECT_EQ_INT(read_text("customer,doc_no,doc_date,currency,amount\n"
+	    "C1,D1,2026-11-01,TWD,2.00\nC1,D2,2026-11-02,TWD,1.500\n", "generic", NULL,
+	    &g, &s, &e), AR_EDECIMALS);
+	EXPECT_EQ_INT(e.line, 3);
+	EXPECT_EQ_STR(e.message, "amount \"1.500\" has 3 decimals but TWD has 2: if "
+	    "\".\" groups thousands in this file, set [import.generic] decimal = comma; "
+	    "else check [currency.TWD] exponent");
+	EXPECT_EQ_INT(g.n, 1);
+	/* a control total written with a decimal too many */
+	memcpy(buf, list_two_pages, sizeof buf);
+	p = strstr(buf, "|**|          |   |          |   11.300,00|MYR  |");
+	memcpy(strstr(p, "   11.300,00"), "  11.300,000", 12);
+	EXPECT_EQ_INT(read_text(buf, "sap-fbl5n", NULL, &g, &s, &e), AR_EDECIMALS);
+	EXPECT_EQ_INT(e.line, 21);
+	EXPECT_EQ_STR(e.message, "amount \"11.300,000\" has 3 decimals but MYR has 2: "
+	    "check [currency.MYR] exponent");
+}
+
 /*
  * Property: a list export of random items with its subtotals and totals
  * right reads back to the same sum, and every line is counted once.
@@ -520,6 +603,7 @@ main(void)
 	RUN(caption_list_parses_and_trims);
 	RUN(caption_equal_ignores_blanks_and_ascii_case);
 	RUN(caption_find_takes_the_first_caption_of_the_list);
+	RUN(caption_find_unique_finds_the_caption_twice);
 	RUN(caption_split_cells);
 	RUN(profile_builtins_load);
 	RUN(profile_unknown_is_an_error);
@@ -530,6 +614,8 @@ main(void)
 	RUN(read_list_control_total_mismatch);
 	RUN(read_csv_erpnext_total_row);
 	RUN(read_csv_preamble_and_errors);
+	RUN(read_header_with_a_caption_twice);
+	RUN(read_amount_with_extra_zero_decimals);
 	RUN(property_random_list_export_adds_up);
 	return test_summary();
 }

@@ -10,7 +10,9 @@
 static struct journal *
 load(const char *csv, const char *as_of, int *bad)
 {
-	static const struct item_format fmt = { MONEY_DECIMAL_POINT, DATE_OPTS_DEFAULT };
+	static const struct item_format fmt = {
+		.decimal = MONEY_DECIMAL_POINT, .dates = DATE_OPTS_DEFAULT
+	};
 	struct csvio_opts opts = CSVIO_OPTS_DEFAULT;
 	struct journal_columns cols;
 	struct ar_error problem;
@@ -225,7 +227,9 @@ static ar_err
 load_whole(const char *csv, bad_row_fn bad_row, int *skipped, struct ar_error *e,
     bool *promise)
 {
-	static const struct item_format fmt = { MONEY_DECIMAL_POINT, DATE_OPTS_DEFAULT };
+	static const struct item_format fmt = {
+		.decimal = MONEY_DECIMAL_POINT, .dates = DATE_OPTS_DEFAULT
+	};
 	struct csvio_opts opts = CSVIO_OPTS_DEFAULT;
 	FILE *fp = fmemopen((void *)csv, strlen(csv), "r");
 	struct csvio_reader *r;
@@ -278,6 +282,23 @@ journal_load_stops_or_skips(void)
 	EXPECT_EQ_STR(e.message, "missing column \"action\"");
 }
 
+/* "1.500" MYR is 1,500 in the other notation, not 1.50: refused, naming the fix. */
+static void
+journal_promise_amount_with_extra_decimals_refused(void)
+{
+	struct ar_error e = { 0 };
+	int skipped = 0;
+	bool c1;
+
+	EXPECT_EQ_INT(load_whole(HEAD "2026-11-02,C1,promise,,1.500,,2026-11-30\n", NULL,
+	    &skipped, &e, &c1), AR_EDECIMALS);
+	EXPECT_EQ_INT(e.line, 2);
+	EXPECT_EQ_STR(e.message, "amount \"1.500\" has 3 decimals but MYR has 2: if \".\" "
+	    "groups thousands in this file, set [input] decimal = comma; else check "
+	    "[currency.MYR] exponent");
+	EXPECT(!c1);
+}
+
 int
 main(void)
 {
@@ -293,5 +314,6 @@ main(void)
 	RUN(journal_bad_rows_refused);
 	RUN(journal_missing_column);
 	RUN(journal_load_stops_or_skips);
+	RUN(journal_promise_amount_with_extra_decimals_refused);
 	return test_summary();
 }

@@ -140,12 +140,112 @@ money_accepts_bare_decimal_point(void)
 	EXPECT_AMOUNT("1,234.", 2, PT, 123400);
 }
 
+/* "52.500" MYR is nearly always 52,500 with the other notation's separator. */
 static void
-money_accepts_extra_zero_decimals(void)
+money_rejects_extra_zero_decimals(void)
 {
-	EXPECT_AMOUNT("1.500", 2, PT, 150);
-	EXPECT_AMOUNT("12.00", 0, PT, 12);
-	EXPECT_AMOUNT("1.5000000000000000000000000", 2, PT, 150);
+	EXPECT_ERR("52.500", 2, PT, AR_EDECIMALS);
+	EXPECT_ERR("1.500", 2, PT, AR_EDECIMALS);
+	EXPECT_ERR("-1.500", 2, PT, AR_EDECIMALS);
+	EXPECT_ERR("1.500-", 2, PT, AR_EDECIMALS);
+	EXPECT_ERR("12.00", 0, PT, AR_EDECIMALS);
+	EXPECT_ERR("1.5000000000000000000000000", 2, PT, AR_EDECIMALS);
+	EXPECT_ERR("52,500", 2, CM, AR_EDECIMALS);
+	EXPECT_ERR("(1.234,500)", 2, CM, AR_EDECIMALS);
+	EXPECT_ERR("0.0000000", 6, PT, AR_EDECIMALS);
+}
+
+/* Exactly the currency's decimals, or fewer, still read. */
+static void
+money_accepts_decimals_up_to_exponent(void)
+{
+	EXPECT_AMOUNT("52.50", 2, PT, 5250);
+	EXPECT_AMOUNT("1.500", 3, PT, 1500);
+	EXPECT_AMOUNT("52,500", 3, CM, 52500);
+	EXPECT_AMOUNT("52,500", 2, PT, 5250000);
+}
+
+/* Where digits are never grouped (camt, MT940) trailing zeros are only zeros. */
+static void
+money_ungrouped_accepts_extra_zero_decimals(void)
+{
+	EXPECT_EQ_INT(money_parse_ungrouped("5000.00", 7, 0, PT, &got), AR_OK);
+	EXPECT_EQ_INT(got, 5000);
+	EXPECT_EQ_INT(money_parse_ungrouped("52.500", 6, 2, PT, &got), AR_OK);
+	EXPECT_EQ_INT(got, 5250);
+	EXPECT_EQ_INT(money_parse_ungrouped("1500,00", 7, 0, CM, &got), AR_OK);
+	EXPECT_EQ_INT(got, 1500);
+	EXPECT_EQ_INT(money_parse_ungrouped("12.34", 5, 2, PT, &got), AR_OK);
+	EXPECT_EQ_INT(got, 1234);
+}
+
+static void
+money_ungrouped_rejects_nonzero_decimals_and_groups(void)
+{
+	got = 0x5A5A;
+	EXPECT_EQ_INT(money_parse_ungrouped("5000.01", 7, 0, PT, &got), AR_EDECIMALS);
+	EXPECT_EQ_INT(money_parse_ungrouped("1,000.00", 8, 2, PT, &got), AR_ESYNTAX);
+	EXPECT_EQ_INT(money_parse_ungrouped("1.000,00", 8, 2, CM, &got), AR_ESYNTAX);
+	EXPECT_EQ_INT(got, 0x5A5A);
+}
+
+static const char *
+decimals_message(const char *text, const char *code)
+{
+	static char buf[512];
+	currency_id cur;
+	size_t n;
+
+	EXPECT_EQ_INT(currency_lookup(code, 3, &cur), AR_OK);
+	n = money_decimals_message(buf, sizeof buf, "amount", text, strlen(text),
+	    cur, "[input] decimal");
+	EXPECT_EQ_INT(n, strlen(buf));
+	return buf;
+}
+
+/* The message names the value, both counts, and the settings that fix it. */
+static void
+money_words_too_many_decimals(void)
+{
+	EXPECT_EQ_STR(decimals_message("52.500", "MYR"), "amount \"52.500\" has 3 decimals "
+	    "but MYR has 2: if \".\" groups thousands in this file, set [input] decimal "
+	    "= comma; else check [currency.MYR] exponent");
+	EXPECT_EQ_STR(decimals_message("52,500-", "TWD"), "amount \"52,500-\" has 3 decimals "
+	    "but TWD has 2: if \",\" groups thousands in this file, set [input] decimal "
+	    "= point; else check [currency.TWD] exponent");
+	/* 12.50 cannot be a thousands group, 1,234.500 not a decimal comma */
+	EXPECT_EQ_STR(decimals_message("12.50", "JPY"), "amount \"12.50\" has 2 decimals "
+	    "but JPY has 0: check [currency.JPY] exponent");
+	EXPECT_EQ_STR(decimals_message("1,234.500", "USD"), "amount \"1,234.500\" has 3 "
+	    "decimals but USD has 2: check [currency.USD] exponent");
+	EXPECT_EQ_STR(decimals_message("(7.0)", "JPY"), "amount \"(7.0)\" has 1 decimal "
+	    "but JPY has 0: check [currency.JPY] exponent");
+}
+
+/* Without a setting (a file of one notation) the hint says what to write. */
+static void
+money_words_too_many_decimals_without_setting(void)
+{
+	char buf[256];
+	currency_id cur;
+
+	EXPECT_EQ_INT(currency_lookup("MYR", 3, &cur), AR_OK);
+	money_decimals_message(buf, sizeof buf, "credit_limit", "50.000", 6, cur, NULL);
+	EXPECT_EQ_STR(buf, "credit_limit \"50.000\" has 3 decimals but MYR has 2: if "
+	    "\".\" groups thousands, write the amount without it; else check "
+	    "[currency.MYR] exponent");
+}
+
+static void
+money_decimals_message_fits_its_buffer(void)
+{
+	char buf[16];
+	currency_id cur;
+
+	EXPECT_EQ_INT(currency_lookup("MYR", 3, &cur), AR_OK);
+	EXPECT_EQ_INT(money_decimals_message(buf, sizeof buf, "amount", "52.500", 6, cur,
+	    "[input] decimal"), 15);
+	EXPECT_EQ_STR(buf, "amount \"52.500\"");
 }
 
 static void
@@ -418,7 +518,13 @@ main(void)
 	RUN(money_skips_surrounding_blanks);
 	RUN(money_pads_missing_decimals);
 	RUN(money_accepts_bare_decimal_point);
-	RUN(money_accepts_extra_zero_decimals);
+	RUN(money_rejects_extra_zero_decimals);
+	RUN(money_accepts_decimals_up_to_exponent);
+	RUN(money_ungrouped_accepts_extra_zero_decimals);
+	RUN(money_ungrouped_rejects_nonzero_decimals_and_groups);
+	RUN(money_words_too_many_decimals);
+	RUN(money_words_too_many_decimals_without_setting);
+	RUN(money_decimals_message_fits_its_buffer);
 	RUN(money_rejects_extra_nonzero_decimals);
 	RUN(money_rejects_empty);
 	RUN(money_rejects_sign_only);

@@ -582,6 +582,168 @@ mt940_malaysian_channels(void)
 	EXPECT_TEXT(s.first.channel, "FPX");
 }
 
+/* One statement of one credit whose :86: is info (lines end in \n). */
+static ar_err
+read_86(const char *info, struct seen *s, struct ar_error *err)
+{
+	char text[2048];
+
+	snprintf(text, sizeof text, HEAD ":60F:C261120EUR0,\n"
+	    ":61:261120C7,NTRFNONREF\n:86:%s:62F:C261120EUR7,\n", info);
+	return read_text(text, s, err);
+}
+
+/* The ordering party is the payer, wherever /ORDP/ stands and however written. */
+static void
+mt940_ordp_is_the_payer(void)
+{
+	struct ar_error err;
+	struct seen s;
+
+	/* Its own value; an unknown code after it ends the name. */
+	EXPECT_EQ_INT(read_86("/ORDP/ACME SDN BHD/XYZ/123/REMI/INV 42/\n", &s,
+	    &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "ACME SDN BHD");
+	EXPECT_TEXT(s.first.reference, "INV 42");
+	/* After an unknown code; before the ultimate debtor's NAME. */
+	EXPECT_EQ_INT(read_86("/XYZ/123/ORDP//NAME/ACME SDN BHD/ULTD//NAME/ACME "
+	    "HOLDINGS BHD/REMI/INV 43/\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "ACME SDN BHD");
+	EXPECT_TEXT(s.first.reference, "INV 43");
+	/* The NAME sub-field after one slash. */
+	EXPECT_EQ_INT(read_86("/ORDP/NAME/KEDAI RUNCIT/REMI/INV 44/\n", &s,
+	    &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "KEDAI RUNCIT");
+	/* A name with a slash in it (Rabobank). */
+	EXPECT_EQ_INT(read_86("/ORDP/Hr R Kuil en/of Mw A Kuil/REMI/861835/\n",
+	    &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "Hr R Kuil en/of Mw A Kuil");
+	/* Account, then the name on the next line (Komercijalna Banka). */
+	EXPECT_EQ_INT(read_86("/ORDP/300000000460495\n/IVOTEHNA DOOEL SKOPJE\n"
+	    "/747//747\n/Uplata po faktura 747\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "IVOTEHNA DOOEL SKOPJE");
+	EXPECT_TEXT(s.first.payer_account, "300000000460495");
+	/* An /IBAN/ given as well is the account. */
+	EXPECT_EQ_INT(read_86("/IBAN/NL91ABNA0417164300/ORDP/300000000460495/"
+	    "ACME TRADING/\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer_account, "NL91ABNA0417164300");
+	EXPECT_TEXT(s.first.payer, "ACME TRADING");
+}
+
+/*
+ * A code word the reader does not know ends the value before it; the
+ * remittance text and CNTP's sub-fields keep words of capitals.
+ */
+static void
+mt940_unknown_code_ends_a_value(void)
+{
+	struct ar_error err;
+	struct seen s;
+
+	EXPECT_EQ_INT(read_86("/NAME/ACME SDN BHD/ABCD/xyz/REMI/INV 7/\n", &s,
+	    &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "ACME SDN BHD");
+	EXPECT_TEXT(s.first.reference, "INV 7");
+	/* Danske Bank: codes after blanks, two after the remittance text. */
+	EXPECT_EQ_INT(read_86("/RREF/3825-0031367289 /EREF/1309101116-0000001 "
+	    "/ORDP//NAME/AB AG/REMI/Inv. 1000217666 /RCMT/EUR 100.000,00 "
+	    "/CHRG/DKK 4,00\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "AB AG");
+	EXPECT_TEXT(s.first.reference, "Inv. 1000217666");
+	EXPECT_TEXT(s.first.end_to_end, "1309101116-0000001");
+	EXPECT_EQ_INT(read_86("/REMI/USTD//PO/ABC/123/EREF/E9/\n", &s, &err),
+	    AR_OK);
+	EXPECT_TEXT(s.first.reference, "PO/ABC/123");
+	EXPECT_TEXT(s.first.end_to_end, "E9");
+	EXPECT_EQ_INT(read_86("/CNTP/NL32INGB0000012345/INGBNL2A/ACME/KL//REMI/"
+	    "USTD//INV 8/\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "ACME");
+	EXPECT_TEXT(s.first.reference, "INV 8");
+}
+
+/* The narrative: the whole :86:, the 65-character wrapping undone. */
+static void
+mt940_narrative_unwraps(void)
+{
+	struct ar_error err;
+	struct seen s;
+
+	/* ING counts the tag in the 65: a full line runs on, mid-word. */
+	EXPECT_EQ_INT(read_86("/EREF/EV12341REP1231456T1234//CNTP/"
+	    "NL32INGB0000012345/INGBNL2\nA/ING BANK NV INZAKE WEB///REMI/USTD//"
+	    "EV10001REP1000000T1000/\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "/EREF/EV12341REP1231456T1234//CNTP/"
+	    "NL32INGB0000012345/INGBNL2A/ING BANK NV INZAKE WEB///REMI/USTD//"
+	    "EV10001REP1000000T1000/");
+	/* Rabobank writes 65 after it; a shorter line is followed by a blank. */
+	EXPECT_EQ_INT(read_86("/EREF/02-04-2013 22:56 1120000153447185/BENM//NAME/"
+	    "Nespresso Nede\nrland B.V./REMI/674725433 1120000153447185 "
+	    "14144467636004962\n/ISDT/2013-04-03\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "/EREF/02-04-2013 22:56 1120000153447185/"
+	    "BENM//NAME/Nespresso Nederland B.V./REMI/674725433 "
+	    "1120000153447185 14144467636004962 /ISDT/2013-04-03");
+	EXPECT_TEXT(s.first.payer, "Nespresso Nederland B.V.");
+	/* No second blank where a line ends or starts with one. */
+	EXPECT_EQ_INT(read_86("/ACCW/NL54INGB0006752576,INGBNL2A/ORDP//NAME/"
+	    "Hr A B Huibers en/of\n Mw S L Huibers-Huveneers/REMI/1000122-P55\n",
+	    &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "/ACCW/NL54INGB0006752576,INGBNL2A/ORDP//"
+	    "NAME/Hr A B Huibers en/of Mw S L Huibers-Huveneers/REMI/1000122-P55");
+	EXPECT_TEXT(s.first.payer, "Hr A B Huibers en/of Mw S L Huibers-Huveneers");
+	EXPECT_EQ_INT(read_86("911 TRANSAKCJA COLLECT; Z RACH.: \n"
+	    "56114010810000267002001001; OD: JAN NOWAK  \n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "911 TRANSAKCJA COLLECT; Z RACH.: "
+	    "56114010810000267002001001; OD: JAN NOWAK");
+	/* Characters count, not bytes: 60 of them (61 bytes) end at a word. */
+	EXPECT_EQ_INT(read_86("ZAHLUNG VON M\xfcLLER GMBH FUER DIE RECHNUNGEN NR "
+	    "2026-0042 UND\n2026-0043\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "ZAHLUNG VON M\xc3\xbcLLER GMBH FUER DIE "
+	    "RECHNUNGEN NR 2026-0042 UND 2026-0043");
+	/* Free text is the remittance text: a full line runs on there too. */
+	EXPECT_EQ_INT(read_86("IBG CREDIT 123456 PERNIAGAAN CAHAYA BAYARAN INVOIS "
+	    "INV 2026-0\n44 DAN INV 2026-045\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "IBG CREDIT 123456 PERNIAGAAN CAHAYA "
+	    "BAYARAN INVOIS INV 2026-044 DAN INV 2026-045");
+	EXPECT_TEXT(s.first.reference, "IBG CREDIT 123456 PERNIAGAAN CAHAYA "
+	    "BAYARAN INVOIS INV 2026-044 DAN INV 2026-045");
+	/* Rabobank's several :86: fields of one :61: are one text. */
+	EXPECT_EQ_INT(read_text(HEAD ":60F:C261120EUR0,\n"
+	    ":61:261120C7,NTRFNONREF\n:86:PAYMENT OF INVOICES\nINV-1 INV-2\n"
+	    ":86:THANK YOU\n:62F:C261120EUR7,\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "PAYMENT OF INVOICES INV-1 INV-2 THANK YOU");
+	/* Without :86:, the :61: supplementary details. */
+	EXPECT_EQ_INT(read_text(HEAD ":60F:C261120MYR0,\n"
+	    ":61:261120C7,NTRFNONREF\nGIRO CR 5566\n:62F:C261120MYR7,\n",
+	    &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.narrative, "GIRO CR 5566");
+}
+
+/* The joining rule itself, with what stands before the first line. */
+static void
+mt940_narrative_widths(void)
+{
+	char out[200], small[8];        /* test.h's messages take 200 */
+	char full[80];
+
+	/* 61 characters after a 4-wide tag fill the line; after none they do not. */
+	memset(full, 'A', 61);
+	memcpy(full + 61, "\nB", 3);
+	mt940_narrative(full, 63, 4, out, sizeof out);
+	EXPECT_EQ_INT(strlen(out), 62);
+	EXPECT(out[60] == 'A' && out[61] == 'B');
+	mt940_narrative(full, 63, 0, out, sizeof out);
+	EXPECT_EQ_INT(strlen(out), 63);
+	EXPECT(out[61] == ' ' && out[62] == 'B');
+	/* Empty lines, CR, blanks around: trimmed, one blank between words. */
+	mt940_narrative("  X\r\n\n\nY  ", 10, 4, out, sizeof out);
+	EXPECT_EQ_STR(out, "X Y");
+	/* Cut to the buffer on a character boundary. */
+	mt940_narrative("ABCDEF\xc3\xbc", 8, 0, small, sizeof small);
+	EXPECT_EQ_STR(small, "ABCDEF");
+	mt940_narrative("", 0, 4, out, sizeof out);
+	EXPECT_EQ_STR(out, "");
+}
+
 static void
 mt940_balance_mismatch(void)
 {
@@ -687,6 +849,10 @@ main(void)
 	RUN(mt940_dutch_codes);
 	RUN(mt940_free_text_continuation);
 	RUN(mt940_malaysian_channels);
+	RUN(mt940_ordp_is_the_payer);
+	RUN(mt940_unknown_code_ends_a_value);
+	RUN(mt940_narrative_unwraps);
+	RUN(mt940_narrative_widths);
 	RUN(mt940_balance_mismatch);
 	RUN(mt940_mt942);
 	RUN(mt940_latin1_converted);

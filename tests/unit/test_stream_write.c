@@ -65,9 +65,9 @@ payments_header_is_todays_column_list(void)
 	text = sink_close(&s);
 	EXPECT_EQ_STR(text, "payment_id,value_date,currency,amount,payer,"
 	    "payer_account,reference,channel,ref1,ref2,bank_ref,statement,"
-	    "account,booking_date\n");
+	    "account,booking_date,narrative\n");
 	EXPECT_EQ_STR(payments_columns[0], "payment_id");
-	EXPECT_EQ_STR(payments_columns[PAYMENTS_NCOLUMNS - 1], "booking_date");
+	EXPECT_EQ_STR(payments_columns[PAYMENTS_NCOLUMNS - 1], "narrative");
 	free(text);
 }
 
@@ -98,7 +98,8 @@ payments_row_of_a_credit_with_everything(void)
 	struct payment p = {
 		"", 0, 0, 125050, "Syarikat Maju Sdn Bhd", "5140 1234 5678",
 		"INV 1800000123, 1800000124", "JomPAY", "100234", "1800000123",
-		"FT2611240001", "STMT1/1", "MY12MBBE5140", 0
+		"FT2611240001", "STMT1/1", "MY12MBBE5140", 0,
+		"IBG CREDIT 123456 SYARIKAT MAJU, INV 1800000123"
 	};
 	char *text;
 
@@ -111,7 +112,8 @@ payments_row_of_a_credit_with_everything(void)
 	text = sink_close(&s);
 	EXPECT_EQ_STR(text, "STMT1/1:2,2026-11-24,MYR,1250.50,Syarikat Maju Sdn Bhd,"
 	    "5140 1234 5678,\"INV 1800000123, 1800000124\",JomPAY,100234,"
-	    "1800000123,FT2611240001,STMT1/1,MY12MBBE5140,2026-11-25\n");
+	    "1800000123,FT2611240001,STMT1/1,MY12MBBE5140,2026-11-25,"
+	    "\"IBG CREDIT 123456 SYARIKAT MAJU, INV 1800000123\"\n");
 	free(text);
 }
 
@@ -120,7 +122,7 @@ payments_row_of_a_debit_without_booking_date(void)
 {
 	struct sink s;
 	struct payment p = {
-		"", 0, 0, -5, "", "", "", "", "", "", "", "S", "", DATE_NONE
+		"", 0, 0, -5, "", "", "", "", "", "", "", "S", "", DATE_NONE, ""
 	};
 	char *text;
 
@@ -130,7 +132,7 @@ payments_row_of_a_debit_without_booking_date(void)
 	sink_open(&s);
 	payments_write(&s.w, &p);
 	text = sink_close(&s);
-	EXPECT_EQ_STR(text, "S:9,2026-01-31,MYR,-0.05,,,,,,,,S,,\n");
+	EXPECT_EQ_STR(text, "S:9,2026-01-31,MYR,-0.05,,,,,,,,S,,,\n");
 	free(text);
 }
 
