@@ -20,6 +20,7 @@ struct aging_xlsx {
 	uint32_t detail_rows;
 	char **detail_names;
 	uint16_t detail_ncols;
+	lxw_format *rate_style[FX_DECIMALS_MAX + 1];   /* by decimals shown, made when first needed */
 	struct ar_error error;
 };
 

@@ -86,7 +86,7 @@ append(char *buf, size_t cap, size_t *n, const char *fmt, const char *a, const c
 		*n += (size_t)k;
 }
 
-/* The large-past-due rule in words: "past due over 90 days, 50000 or more ...". */
+/* The large-past-due rule in words: "past due over 90 days; 50000 or more in the row's currency; ...". */
 static void
 lpd_rule_text(const struct aging_xlsx *x, int days, char *buf, size_t cap)
 {
@@ -95,19 +95,23 @@ lpd_rule_text(const struct aging_xlsx *x, int days, char *buf, size_t cap)
 	size_t n = 0;
 
 	snprintf(d, sizeof d, "%d", days);
-	append(buf, cap, &n, "past due over %s days%s", d, "");
-	if (info->lpd_min_amount != NULL && info->lpd_in_reporting)
-		append(buf, cap, &n, ", %s %s or more after conversion", info->lpd_min_amount,
-		    currency_code(info->rates->reporting));
-	else if (info->lpd_min_amount != NULL)
-		append(buf, cap, &n, ", %s or more in the row's currency%s", info->lpd_min_amount, "");
+	append(buf, cap, &n, "%s %s", caption(x, RC_LPD_DAYS_BEFORE), d);
+	append(buf, cap, &n, " %s%s", caption(x, RC_LPD_DAYS_AFTER), "");
+	if (info->lpd_min_amount != NULL && info->lpd_in_reporting) {
+		append(buf, cap, &n, "; %s %s", info->lpd_min_amount, currency_code(info->rates->reporting));
+		append(buf, cap, &n, " %s %s", caption(x, RC_LPD_OR_MORE), caption(x, RC_LPD_AFTER_CONVERSION));
+	} else if (info->lpd_min_amount != NULL) {
+		append(buf, cap, &n, "; %s %s", info->lpd_min_amount, caption(x, RC_LPD_OR_MORE));
+		append(buf, cap, &n, " %s%s", caption(x, RC_LPD_IN_ROW_CURRENCY), "");
+	}
 	for (currency_id c = 0; info->lpd_min_by_currency != NULL && c < CURRENCY_MAX; c++)
-		if (info->lpd_min_by_currency[c] != NULL)
-			append(buf, cap, &n, ", %s %s or more", currency_code(c),
-			    info->lpd_min_by_currency[c]);
+		if (info->lpd_min_by_currency[c] != NULL) {
+			append(buf, cap, &n, "; %s %s", currency_code(c), info->lpd_min_by_currency[c]);
+			append(buf, cap, &n, " %s%s", caption(x, RC_LPD_OR_MORE), "");
+		}
 	if (info->lpd_top > 0) {
 		snprintf(d, sizeof d, "%ld", info->lpd_top);
-		append(buf, cap, &n, ", the %s largest per currency%s", d, "");
+		append(buf, cap, &n, "; %s %s", caption(x, RC_LPD_TOP), d);
 	}
 }
 
@@ -276,6 +280,26 @@ summary_shares(struct aging_xlsx *x, const struct aging_report *rep, const struc
 	return AR_OK;
 }
 
+/* A rate as a number showing exactly the decimals it was written with. */
+static ar_err
+put_rate(struct aging_xlsx *x, uint32_t row, uint16_t col, const struct fx_rate *r)
+{
+	lxw_format **f = &x->rate_style[r->scale];
+	char num[16] = "0";
+	double v = (double)r->digits;
+	lxw_error e;
+
+	for (int i = 0; i < r->scale; i++)
+		v /= 10;
+	if (*f == NULL && (*f = workbook_add_format(xlsx_workbook(x->book))) != NULL) {
+		if (r->scale > 0)
+			snprintf(num, sizeof num, "0.%.*s", r->scale, "000000000");
+		format_set_num_format(*f, num);
+	}
+	e = worksheet_write_number(x->summary, row, col, v, *f);
+	return e == LXW_NO_ERROR ? AR_OK : axl_failed(x, AR_EIO, lxw_strerror(e));
+}
+
 /*
  * With rates: each currency's rate, its date and its total converted, then
  * the group total by bucket in the reporting currency.  Each currency's
@@ -313,7 +337,7 @@ summary_rates(struct aging_xlsx *x, const struct aging_report *rep, const struct
 			return ar_error_set(&x->error, AR_ECONFIG, 0, "no rate for %s to %s",
 			    currency_code(s->currency), currency_code(to));
 		if ((err = axl_text(x, x->summary, *row, 0, currency_code(s->currency), NULL)) != AR_OK ||
-		    (err = axl_text(x, x->summary, *row, 1, r->text, NULL)) != AR_OK ||
+		    (err = put_rate(x, *row, 1, r)) != AR_OK ||
 		    (err = axl_date(x, x->summary, *row, 2, r->as_of)) != AR_OK ||
 		    (err = axl_money(x, x->summary, *row, 3, s->total, s->currency)) != AR_OK)
 			return err;

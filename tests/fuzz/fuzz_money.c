@@ -9,8 +9,11 @@
  *   - blanks around the text change nothing, the error included;
  *   - any int64 formats within MONEY_TEXT_MAX and parses back, and without
  *     its minus sign parses to its negation or, for INT64_MIN, AR_ERANGE;
- *   - money_add agrees with overflow-checked addition.
+ *   - money_add agrees with overflow-checked addition;
+ *   - money_parse_ungrouped reads what money_parse reads without a group
+ *     separator, to the same amount.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +40,23 @@ group(const char *s, size_t n, char sep, char dec, char *out)
 	for (; i < n; i++)
 		out[k++] = s[i] == '.' ? dec : s[i];
 	return k;
+}
+
+/* Whether s, blanks around it left out, holds a character that may group digits. */
+static bool
+groups(const char *s, size_t n, enum money_decimal decimal)
+{
+	char other = decimal == MONEY_DECIMAL_COMMA ? '.' : ',';
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == other || s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] >= 0x80 ||
+		    s[i] == '\'')
+			return true;
+	return false;
 }
 
 static void
@@ -103,6 +123,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_round_trip(v, exponent);
 	} else
 		CHECK(v == 0x1234);
+
+	/*
+	 * The ungrouped reading (camt, MT940) agrees with the strict one on
+	 * whatever the strict one reads; beyond it, it only adds extra zero
+	 * decimals, never a grouped number.
+	 */
+	w = 0x1234;
+	err2 = money_parse_ungrouped((const char *)data, size, exponent, decimal, &w);
+	CHECK(err2 == AR_OK || err2 == AR_ESYNTAX || err2 == AR_EDECIMALS || err2 == AR_ERANGE);
+	if (err == AR_OK && !groups((const char *)data, size, decimal))
+		CHECK(err2 == AR_OK && w == v);
+	if (err2 == AR_OK)   /* more than the strict reading: extra zero decimals only */
+		CHECK((err == AR_OK && w == v) || err == AR_EDECIMALS);
 
 	if ((padded = malloc(size + 4)) != NULL) {
 		padded[0] = ' ';
