@@ -193,6 +193,8 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 		cli_usage_error("%s", "--xlsx writes the aging by customer: it does not combine with --group-by");
 	if (o->journal_path && !o->xlsx_path)
 		cli_usage_error("%s", "--journal feeds the Large Past Due sheet: it needs --xlsx");
+	if (o->rates_path && !o->xlsx_path && !o->lpd_from_report)
+		cli_usage_error("%s", "--rates converts for the workbook and --large-past-due: it needs --xlsx or --large-past-due");
 	if (o->previous_path && !o->xlsx_path)
 		cli_usage_error("%s", "--previous feeds the Movement sheet: it needs --xlsx");
 	return first;
@@ -372,57 +374,39 @@ no_rate(struct age_run *run, currency_id cur)
 static void
 load_rates(struct age_run *run)
 {
-	const struct ar_config *cfg = run->ctx.config;
-	currency_id to = config_has(cfg, "report:currency")
-	    ? config_get_currency(cfg, "report:currency")
-	    : config_get_currency(cfg, "company:default_currency");
 	struct ar_error e = { 0 };
-	char key[64];
-	civil_day day;
+	struct csvio_reader *r;
+	bool set;
 	ar_err err;
 
-	if (run->o.rates_path == NULL && !config_has(cfg, "report:currency"))
+	fx_reporting_currency(run->ctx.config, &set);
+	/* Only the workbook and [report]'s large-past-due rule convert: a plain aging needs no rate. */
+	if ((run->o.rates_path == NULL && !set) || (!run->o.xlsx_path && !run->o.lpd_from_report))
 		return;
-	fx_rates_init(&run->rates, to);
 	run->has_rates = true;
-	if (run->o.rates_path != NULL) {
-		struct csvio_reader *r = open_input(run, run->o.rates_path);
-
-		if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
-			fail_input(run, r, err, &e);
-		csvio_reader_close(r);
+	if (run->o.rates_path == NULL) {
+		if (fx_rates_from_config(&run->rates, run->ctx.config, &run->ctx.format.dates,
+		    &e) != AR_OK) {
+			diag_error("%s", e.message);
+			fail(run, EX_CONFIG);
+		}
 		return;
 	}
-	for (currency_id c = 0; c < CURRENCY_MAX && currency_code(c) != NULL; c++) {
-		const char *rate, *date;
-
-		snprintf(key, sizeof key, "currency.%s:rate", currency_code(c));
-		if (c == to || !config_has(cfg, key))
-			continue;
-		rate = config_get_string(cfg, key);
-		snprintf(key, sizeof key, "currency.%s:rate_date", currency_code(c));
-		date = config_has(cfg, key) ? config_get_string(cfg, key) : NULL;
-		day = DATE_NONE;
-		if (date != NULL && date_parse(date, strlen(date), &run->ctx.format.dates, &day) != AR_OK) {
-			diag_error("[currency.%s] rate_date \"%s\" is not a date (expected YYYY-MM-DD)",
-			    currency_code(c), date);
-			fail(run, EX_CONFIG);
-		}
-		if (fx_rates_set(&run->rates, c, rate, day) != AR_OK) {
-			diag_error("[currency.%s] rate \"%s\" is not a rate (a number above zero with at most %d decimals, such as 4.4725)",
-			    currency_code(c), rate, FX_DECIMALS_MAX);
-			fail(run, EX_CONFIG);
-		}
-	}
+	fx_rates_init(&run->rates, fx_reporting_currency(run->ctx.config, &set));
+	r = open_input(run, run->o.rates_path);
+	if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
+		fail_input(run, r, err, &e);
+	csvio_reader_close(r);
 }
 
 /* Every currency of the aging has a rate, or say which has none and stop. */
 static void
 check_rates(struct age_run *run)
 {
-	for (size_t i = 0; run->has_rates && i < run->report.table.n; i++)
-		if (fx_rates_get(&run->rates, run->report.table.rows[i].currency) == NULL)
-			no_rate(run, run->report.table.rows[i].currency);
+	currency_id cur;
+
+	if (run->has_rates && aging_report_lacks_rate(&run->report, &run->rates, &cur))
+		no_rate(run, cur);
 }
 
 /* How the items are taken: --currency, --skip-bad, progress (--detail once the outputs are open). */
@@ -495,16 +479,9 @@ lpd_in_reporting(const struct age_run *run)
 static void
 lpd_min_by_currency(const struct age_run *run, const char *by_currency[CURRENCY_MAX])
 {
-	char key[64];
-
-	for (currency_id c = 0; c < CURRENCY_MAX; c++) {
-		by_currency[c] = NULL;
-		if (run->o.min_past_due != NULL || !lpd_from_report(run) || currency_code(c) == NULL)
-			continue;
-		snprintf(key, sizeof key, "report:lpd_min_amount.%s", currency_code(c));
-		if (config_has(run->ctx.config, key))
-			by_currency[c] = config_get_string(run->ctx.config, key);
-	}
+	aging_report_lpd_by_currency(run->ctx.config, by_currency);
+	if (run->o.min_past_due != NULL || !lpd_from_report(run))
+		memset(by_currency, 0, CURRENCY_MAX * sizeof *by_currency);
 }
 
 /* The Movement sheet: this aging (whole, before the large-past-due cut) against --previous. */

@@ -1,6 +1,7 @@
 /* fxrate.c - exchange rates to one reporting currency, exact. */
 #include "core/fxrate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A product of two int64 magnitudes needs 126 bits; ISO C has no such type. */
@@ -207,5 +208,46 @@ fx_convert(const struct fx_rates *r, int64_t minor, currency_id from, int64_t *o
 		*out = (int64_t)result;
 	else
 		*out = -(int64_t)(result - 1) - 1;
+	return AR_OK;
+}
+
+currency_id
+fx_reporting_currency(const struct ar_config *cfg, bool *set)
+{
+	*set = config_has(cfg, "report:currency");
+	return *set ? config_get_currency(cfg, "report:currency")
+	    : config_get_currency(cfg, "company:default_currency");
+}
+
+ar_err
+fx_rates_from_config(struct fx_rates *r, const struct ar_config *cfg,
+    const struct date_opts *dates, struct ar_error *e)
+{
+	bool set;
+	currency_id to = fx_reporting_currency(cfg, &set);
+	char key[64];
+
+	if (fx_rates_init(r, to) != AR_OK)
+		return ar_error_set(e, AR_ECONFIG, 0, "no reporting currency");
+	for (currency_id c = 0; c < CURRENCY_MAX && currency_code(c) != NULL; c++) {
+		const char *rate, *date = NULL;
+		civil_day day = DATE_NONE;
+
+		snprintf(key, sizeof key, "currency.%s:rate", currency_code(c));
+		if (c == to || !config_has(cfg, key))
+			continue;
+		rate = config_get_string(cfg, key);
+		snprintf(key, sizeof key, "currency.%s:rate_date", currency_code(c));
+		if (config_has(cfg, key))
+			date = config_get_string(cfg, key);
+		if (date != NULL && date_parse(date, strlen(date), dates, &day) != AR_OK)
+			return ar_error_set(e, AR_ECONFIG, 0,
+			    "[currency.%s] rate_date \"%s\" is not a date (expected YYYY-MM-DD)",
+			    currency_code(c), date);
+		if (fx_rates_set(r, c, rate, day) != AR_OK)
+			return ar_error_set(e, AR_ECONFIG, 0, "[currency.%s] rate \"%s\" is not a rate "
+			    "(a number above zero with at most %d decimals, such as 4.4725)",
+			    currency_code(c), rate, FX_DECIMALS_MAX);
+	}
 	return AR_OK;
 }

@@ -20,6 +20,7 @@
 #include "core/currency.h"
 #include "core/date.h"
 #include "core/errors.h"
+#include "core/config.h"
 
 #define FX_DECIMALS_MAX 9   /* decimals a rate may have */
 #define FX_TEXT_MAX 32      /* the longest rate text kept, with its NUL */
@@ -87,5 +88,20 @@ const struct fx_rate *fx_rates_get(const struct fx_rates *r, currency_id currenc
  * written only on AR_OK.
  */
 ar_err fx_convert(const struct fx_rates *r, int64_t minor, currency_id from, int64_t *out);
+
+/*
+ * The reporting currency of ar.ini: [report] currency, else [company]
+ * default_currency.  *set says whether [report] currency names one (then
+ * the rates of ar.ini are wanted).
+ */
+currency_id fx_reporting_currency(const struct ar_config *cfg, bool *set);
+
+/*
+ * Every [currency.X] rate (and rate_date, read with dates) of cfg into r,
+ * initialised for its reporting currency.  AR_ECONFIG with *e saying which
+ * key is wrong (its file and line left out).
+ */
+ar_err fx_rates_from_config(struct fx_rates *r, const struct ar_config *cfg,
+    const struct date_opts *dates, struct ar_error *e);
 
 #endif

@@ -533,6 +533,33 @@ aging_report_rows_of(const struct aging_report *rep, uint32_t key)
 	return n;
 }
 
+void
+aging_report_lpd_by_currency(const struct ar_config *cfg, const char *by_currency[CURRENCY_MAX])
+{
+	char key[64];
+
+	for (currency_id c = 0; c < CURRENCY_MAX; c++) {
+		by_currency[c] = NULL;
+		if (currency_code(c) == NULL)
+			continue;
+		snprintf(key, sizeof key, "report:lpd_min_amount.%s", currency_code(c));
+		if (config_has(cfg, key))
+			by_currency[c] = config_get_string(cfg, key);
+	}
+}
+
+bool
+aging_report_lacks_rate(const struct aging_report *rep, const struct fx_rates *fx,
+    currency_id *currency)
+{
+	for (size_t i = 0; i < rep->table.n; i++)
+		if (fx_rates_get(fx, rep->table.rows[i].currency) == NULL) {
+			*currency = rep->table.rows[i].currency;
+			return true;
+		}
+	return false;
+}
+
 ar_err
 aging_report_large_past_due(struct aging_report *rep, const int64_t min[CURRENCY_MAX], size_t top)
 {

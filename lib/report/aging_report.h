@@ -193,6 +193,14 @@ ar_err aging_report_lpd_minimums(const struct aging_report *rep, const char *min
     const char *const *by_currency, const struct fx_rates *fx, int64_t min[CURRENCY_MAX],
     currency_id *currency, bool *which);
 
+/* [report] lpd_min_amount.CODE of cfg for each currency that has one, else NULL. */
+void aging_report_lpd_by_currency(const struct ar_config *cfg,
+    const char *by_currency[CURRENCY_MAX]);
+
+/* A currency of rep's rows fx has no rate for: true and *currency, else false. */
+bool aging_report_lacks_rate(const struct aging_report *rep, const struct fx_rates *fx,
+    currency_id *currency);
+
 /*
  * Keep the large past-due rows: past_due (over policy.past_due_days)
  * reaching min[row's currency]; at most top rows per currency (0: all);
