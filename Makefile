@@ -25,15 +25,17 @@ INI_CFLAGS ?= -I/usr/include/iniparser
 INI_LIBS   ?= -liniparser
 XLSX_CFLAGS ?= $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   ?= $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+UTF8PROC_CFLAGS ?= $(shell pkg-config --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS   ?= $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 
 WARNFLAGS = -std=c17 -Wall -Wextra -Wpedantic
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(CPPFLAGS)
+	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS)
 SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 EXPAT_LIBS ?= -lexpat
-LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(EXPAT_LIBS) -lm
+LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(UTF8PROC_LIBS) $(EXPAT_LIBS) -lm
 
 ifeq ($(V),1)
 Q =

@@ -14,6 +14,8 @@
 #include "core/csvio.h"
 #include "core/currency.h"
 #include "core/date.h"
+#include "core/errors.h"
+#include "core/money.h"
 
 /*
  * The stream's columns, in the order they are written: payment_id,
@@ -77,5 +79,31 @@ void payments_write_header(struct csvio_writer *w);
  * amount with the currency's decimals (-1234.56), the currency's code.
  */
 void payments_write(struct csvio_writer *w, const struct payment *p);
+
+/* Column indexes of a payments stream read back; -1 when absent. */
+struct payment_columns {
+	int id, value_date, currency, amount, payer, payer_account, reference,
+	    channel, ref1, ref2, bank_ref, statement, account, booking_date, narrative;
+};
+
+/*
+ * Find the columns by name.  payment_id, value_date, currency and amount
+ * are needed (AR_ECOLUMN, *missing naming the first absent one); the rest
+ * read as "" when absent, so that a stream written before a column was
+ * added (narrative) is still read.
+ */
+ar_err payments_bind(const struct csvio_reader *r, struct payment_columns *c,
+    const char **missing);
+
+/*
+ * One row of the stream into *p: its texts point into rec (valid as long
+ * as it is), the dates read as ISO (or the forms dates allows), the amount
+ * with the currency's decimals (ar-bank writes no others, so extra zero
+ * decimals are an error here too).  AR_ESYNTAX, AR_ERANGE, AR_EDECIMALS,
+ * AR_ECURRENCY with *e worded at the row's line: an empty payment_id, a
+ * date, currency or amount that does not read.
+ */
+ar_err payments_parse(const struct csvio_record *rec, const struct payment_columns *c,
+    const struct date_opts *dates, struct payment *p, struct ar_error *e);
 
 #endif
