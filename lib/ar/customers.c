@@ -36,6 +36,9 @@ customers_free(struct customer_table *t)
 		free_text(t->rec[i].status);
 		free_text(t->rec[i].company);
 		free_text(t->rec[i].credit_limit);
+		free_text(t->rec[i].payer_account);
+		free_text(t->rec[i].payer_names);
+		free_text(t->rec[i].ref1);
 	}
 	free(t->rec);
 	free(t->hot);
@@ -66,7 +69,8 @@ customers_intern(struct customer_table *t, const char *id, size_t len,
 		t->hot = hot;
 		t->cap = cap;
 	}
-	t->rec[*out] = (struct customer){ empty, empty, empty, empty, empty };
+	t->rec[*out] = (struct customer){
+	    empty, empty, empty, empty, empty, empty, empty, empty };
 	t->hot[*out] = (struct customer_hot){ -1, false, false };
 	return AR_OK;
 }
@@ -129,6 +133,9 @@ customers_load(struct customer_table *t, struct csvio_reader *r, struct ar_error
 	int c_company = csvio_column(r, "company");
 	int c_limit = csvio_column(r, "credit_limit");
 	int c_terms = csvio_column(r, "terms_days");
+	int c_account = csvio_column(r, "payer_account");
+	int c_aliases = csvio_column(r, "payer_names");
+	int c_ref1 = csvio_column(r, "ref1");
 	struct csvio_record rec;
 	ar_err err;
 
@@ -165,7 +172,11 @@ customers_load(struct customer_table *t, struct csvio_reader *r, struct ar_error
 		c->status = copy_field(&rec, c_status);
 		c->company = copy_field(&rec, c_company);
 		c->credit_limit = copy_field(&rec, c_limit);
-		if (!c->name || !c->collector || !c->status || !c->company || !c->credit_limit)
+		c->payer_account = copy_field(&rec, c_account);
+		c->payer_names = copy_field(&rec, c_aliases);
+		c->ref1 = copy_field(&rec, c_ref1);
+		if (!c->name || !c->collector || !c->status || !c->company || !c->credit_limit ||
+		    !c->payer_account || !c->payer_names || !c->ref1)
 			return AR_ENOMEM;
 		t->hot[id].in_master = true;
 		t->hot[id].named = c->name[0] != '\0';

@@ -17,9 +17,14 @@
 #include "core/csvio.h"
 #include "core/strtab.h"
 
-/* Master data, read when a row is written: cold. */
+/*
+ * Master data, read when a row is written: cold.  For matching (issue 12)
+ * payer_account, payer_names and ref1 are kept as written, each one or
+ * more values separated by ';' ("" when the column is absent or empty).
+ */
 struct customer {
 	char *name, *collector, *status, *company, *credit_limit;  /* "" when unknown */
+	char *payer_account, *payer_names, *ref1;                  /* ';'-separated */
 };
 
 /* What every item needs of its customer: hot, 4 bytes, kept apart. */
@@ -42,7 +47,8 @@ void customers_free(struct customer_table *t);
 
 /*
  * Read a customers stream (customer required; name, collector, status,
- * company, credit_limit, terms_days used when present) from an open
+ * company, credit_limit, terms_days, payer_account, payer_names, ref1
+ * used when present) from an open
  * reader.  A duplicate customer or a bad terms_days / credit_limit is an
  * error in *e.
  */
