@@ -4,8 +4,8 @@
  * A rate says what 1 unit of a currency is worth in the reporting
  * currency: with MYR reporting, USD 4.4725 means USD 1.00 = MYR 4.4725.
  * A rate is an exact decimal (digits and a scale, at most 9 decimals),
- * never a float, so that converting the same amount always gives the same
- * cent.  Rates come from a --rates file (fx_rates_load) or from ar.ini's
+ * multiplied in integers, so that converting the same amount always gives
+ * the same cent.  Rates come from a --rates file (fx_rates_load) or from ar.ini's
  * [currency.X] rate (fx_rates_set with no date).
  *
  * A struct fx_rates is a plain value: no allocation, nothing to free.

@@ -57,10 +57,24 @@ axl_date(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, ci
 	return err == AR_OK ? AR_OK : axl_failed(x, err, NULL);
 }
 
-ar_err
-axl_percent(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, double share)
+double
+axl_share(int64_t part, int64_t whole)
 {
-	lxw_error e = worksheet_write_number(ws, row, col, share,
+	__extension__ typedef __int128 wide;
+	wide ppm, num = (wide)part * 1000000;
+
+	if (whole == 0)
+		return 0;
+	/* Parts per million, rounded half away from zero: the amounts stay integers. */
+	ppm = (num + (((num < 0) != (whole < 0)) ? -(wide)(whole / 2) : (wide)(whole / 2))) / whole;
+	return (double)(int64_t)ppm / 1e6;
+}
+
+ar_err
+axl_percent(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col,
+    int64_t part, int64_t whole)
+{
+	lxw_error e = worksheet_write_number(ws, row, col, axl_share(part, whole),
 	    xlsx_style(x->book, XLSX_STYLE_PERCENT));
 
 	return e == LXW_NO_ERROR ? AR_OK : axl_failed(x, AR_EIO, lxw_strerror(e));

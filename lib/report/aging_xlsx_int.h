@@ -63,8 +63,10 @@ ar_err axl_integer(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16
     int64_t v);
 ar_err axl_date(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col,
     civil_day d);
+/* part / whole (0 when whole is 0) to the millionth, as a percent cell shows it. */
+double axl_share(int64_t part, int64_t whole);
 ar_err axl_percent(struct aging_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col,
-    double share);
+    int64_t part, int64_t whole);
 /*
  * A formula with the value we worked out as its cached result, so that
  * readers that do not recalculate (previews, openpyxl, xlsx2csv) show the

@@ -119,8 +119,8 @@ aging_sheet_row(struct aging_xlsx *x, const struct aging_report *rep, const stru
 		if ((err = axl_money(x, ws, row, c++, r->bucket[k], r->currency)) != AR_OK)
 			return err;
 	if ((err = axl_money(x, ws, row, l->total, r->total, r->currency)) != AR_OK ||
-	    (err = axl_percent(x, ws, row, l->share, t->by[r->currency].sum.total == 0 ? 0
-	    : (double)r->total / (double)t->by[r->currency].sum.total)) != AR_OK ||
+	    (err = axl_percent(x, ws, row, l->share, r->total,
+	    t->by[r->currency].sum.total)) != AR_OK ||
 	    (r->disputed != 0 &&
 	    (err = axl_money(x, ws, row, l->disputed, r->disputed, r->currency)) != AR_OK) ||
 	    (err = axl_integer(x, ws, row, l->items, (int64_t)r->items)) != AR_OK ||

@@ -21,13 +21,6 @@
 /* Charts: the rows one takes (libxlsxwriter's default size), one under another right of the tables. */
 #define CHART_ROWS 15
 
-/* part / whole as a share for a percent cell; 0 when whole is 0. */
-static double
-share_of(int64_t part, int64_t whole)
-{
-	return whole == 0 ? 0 : (double)part / (double)whole;
-}
-
 /* The sheet's title: bold and larger, on one line that spills to the right. */
 static lxw_format *
 title_style(struct aging_xlsx *x)
@@ -272,7 +265,7 @@ summary_shares(struct aging_xlsx *x, const struct aging_report *rep, const struc
 			lxw_rowcol_to_cell(from, src, (lxw_col_t)(1 + b));
 			snprintf(formula, sizeof formula, "=IF(%s=0,0,%s/%s)", to, from, to);
 			if ((err = axl_formula(x, x->summary, row, (uint16_t)(1 + b), formula,
-			    share_of(s->bucket[b], s->total),
+			    axl_share(s->bucket[b], s->total),
 			    xlsx_style(x->book, XLSX_STYLE_PERCENT))) != AR_OK)
 				return err;
 		}
