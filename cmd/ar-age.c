@@ -129,6 +129,7 @@ struct age_run {
 	struct fx_rates rates;        /* with has_rates */
 	bool has_rates;               /* --rates, or [report] currency */
 	enum report_lang lang;        /* [report] lang */
+	const char *lpd_by_currency[CURRENCY_MAX];  /* [report] lpd_min_amount.CODE, when its rule applies */
 	const char *const *sources;   /* the item files named, for the workbook */
 	size_t nsources;
 };
@@ -377,9 +378,9 @@ load_rates(struct age_run *run)
 	struct ar_error e = { 0 };
 	struct csvio_reader *r;
 	bool set;
+	currency_id to = fx_reporting_currency(run->ctx.config, &set);
 	ar_err err;
 
-	fx_reporting_currency(run->ctx.config, &set);
 	/* Only the workbook and [report]'s large-past-due rule convert: a plain aging needs no rate. */
 	if ((run->o.rates_path == NULL && !set) || (!run->o.xlsx_path && !run->o.lpd_from_report))
 		return;
@@ -392,7 +393,7 @@ load_rates(struct age_run *run)
 		}
 		return;
 	}
-	fx_rates_init(&run->rates, fx_reporting_currency(run->ctx.config, &set));
+	fx_rates_init(&run->rates, to);
 	r = open_input(run, run->o.rates_path);
 	if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
 		fail_input(run, r, err, &e);
@@ -477,11 +478,10 @@ lpd_in_reporting(const struct age_run *run)
 
 /* [report] lpd_min_amount.CODE of each currency, when [report]'s rule applies and --min-past-due is not given. */
 static void
-lpd_min_by_currency(const struct age_run *run, const char *by_currency[CURRENCY_MAX])
+resolve_lpd_by_currency(struct age_run *run)
 {
-	aging_report_lpd_by_currency(run->ctx.config, by_currency);
-	if (run->o.min_past_due != NULL || !lpd_from_report(run))
-		memset(by_currency, 0, CURRENCY_MAX * sizeof *by_currency);
+	if (run->o.min_past_due == NULL && lpd_from_report(run))
+		aging_report_lpd_by_currency(run->ctx.config, run->lpd_by_currency);
 }
 
 /* The Movement sheet: this aging (whole, before the large-past-due cut) against --previous. */
@@ -525,7 +525,6 @@ write_aging(struct age_run *run)
 		run->o.large_past_due, run->o.totals
 	};
 	const char *min = lpd_min(run);
-	const char *by_currency[CURRENCY_MAX];
 	int64_t minimum[CURRENCY_MAX];
 	currency_id cur = 0;
 	bool per_currency = false;
@@ -543,8 +542,7 @@ write_aging(struct age_run *run)
 		write_csv(run, &copts);
 	if (!run->o.large_past_due && run->xlsx == NULL)
 		return;
-	lpd_min_by_currency(run, by_currency);
-	err = aging_report_lpd_minimums(&run->report, min, by_currency,
+	err = aging_report_lpd_minimums(&run->report, min, run->lpd_by_currency,
 	    lpd_in_reporting(run) ? &run->rates : NULL, minimum, &cur, &per_currency);
 	if (err == AR_ECURRENCY)
 		no_rate(run, cur);
@@ -555,7 +553,7 @@ write_aging(struct age_run *run)
 		}
 		diag_error("[report] lpd_min_amount%s%s \"%s\" is not an amount in %s",
 		    per_currency ? "." : "", per_currency ? currency_code(cur) : "",
-		    per_currency ? by_currency[cur] : min, currency_code(cur));
+		    per_currency ? run->lpd_by_currency[cur] : min, currency_code(cur));
 		fail(run, EX_CONFIG);
 	}
 	if (aging_report_large_past_due(&run->report, minimum, (size_t)run->o.top) != AR_OK)
@@ -570,13 +568,12 @@ write_aging(struct age_run *run)
 static void
 open_xlsx(struct age_run *run)
 {
-	static const char *by_currency[CURRENCY_MAX];
 	struct aging_xlsx_info info = {
 		.company = config_get_string(run->ctx.config, "company:name"),
 		.as_of = run->policy.as_of,
 		.sources = run->sources, .nsources = run->nsources,
 		.customers_path = run->o.customers_path, .journal_path = run->o.journal_path,
-		.lpd_min_amount = lpd_min(run), .lpd_min_by_currency = by_currency,
+		.lpd_min_amount = lpd_min(run), .lpd_min_by_currency = run->lpd_by_currency,
 		.lpd_in_reporting = lpd_in_reporting(run),
 		.lpd_top = run->o.top, .detail = run->o.detail,
 		.lang = run->lang,
@@ -588,7 +585,6 @@ open_xlsx(struct age_run *run)
 	struct ar_error e = { 0 };
 	ar_err err;
 
-	lpd_min_by_currency(run, by_currency);
 	if ((err = aging_xlsx_open(&run->xlsx, run->o.xlsx_path, &info, &e)) != AR_OK) {
 		if (err == AR_ENOMEM)
 			out_of_memory(run);
@@ -660,6 +656,7 @@ main(int argc, char *argv[])
 	if (run.o.journal_path)
 		load_journal(&run);
 	load_rates(&run);
+	resolve_lpd_by_currency(&run);
 	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL;
 	if (report_lang_parse(config_get_string(run.ctx.config, "report:lang"), &run.lang) != AR_OK)
 		abort();   /* ar.ini's check admits the four words only */

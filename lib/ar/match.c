@@ -243,7 +243,7 @@ match_engine_free(struct match_engine *m)
 
 ar_err
 match_engine_add_item(struct match_engine *m, uint32_t customer,
-    const char *doc_no, size_t len, const char *doc_type, civil_day due_date,
+    const char *doc_no, size_t len, civil_day due_date,
     currency_id currency, int64_t amount)
 {
 	char key[DOCREF_KEY_SIZE];
@@ -252,7 +252,6 @@ match_engine_add_item(struct match_engine *m, uint32_t customer,
 	bool added;
 	ar_err err;
 
-	(void)doc_type;
 	if (m->ready || customer >= strtab_count(m->ct->ids))
 		return AR_EUSAGE;
 	if (amount == 0)

@@ -116,13 +116,12 @@ void match_engine_free(struct match_engine *m);
 
 /*
  * One open item: customer an id of the table, doc_no[0..len), its amount
- * (positive owed, negative a credit; zero is ignored).  doc_type is
- * accepted for the caller's convenience and not kept.  AR_EUSAGE after
+ * (positive owed, negative a credit; zero is ignored).  AR_EUSAGE after
  * match_engine_ready or for an unknown customer id; AR_ENOMEM.
  */
 ar_err match_engine_add_item(struct match_engine *m, uint32_t customer,
-    const char *doc_no, size_t len, const char *doc_type, civil_day due_date,
-    currency_id currency, int64_t amount);
+    const char *doc_no, size_t len, civil_day due_date, currency_id currency,
+    int64_t amount);
 
 /* Build the indexes; no items are added after it.  AR_ENOMEM. */
 ar_err match_engine_ready(struct match_engine *m);

@@ -172,6 +172,14 @@ static const struct cfg_key schema[] = {
 };
 #define NSCHEMA (sizeof schema / sizeof schema[0])
 
+/* A currency code as iniparser leaves it: three lower-case letters. */
+static bool
+is_code(const char *s)
+{
+	return strlen(s) == 3 && islower((unsigned char)s[0]) &&
+	    islower((unsigned char)s[1]) && islower((unsigned char)s[2]);
+}
+
 /*
  * A pattern's parameter: for [currency.*], three letters; for a profile
  * ([import.*], [bank.*]), 1 to CONFIG_PROFILE_NAME_MAX letters, digits,
@@ -186,12 +194,9 @@ section_matches(const char *pattern, const char *section)
 		return strcmp(pattern, section) == 0;
 	if (strncmp(pattern, section, n - 1) != 0)
 		return false;
-	if (strcmp(pattern, "currency.*") == 0) {
-		section += n - 1;
-		return strlen(section) == 3 && islower((unsigned char)section[0]) &&
-		    islower((unsigned char)section[1]) && islower((unsigned char)section[2]);
-	}
 	section += n - 1;
+	if (strcmp(pattern, "currency.*") == 0)
+		return is_code(section);
 	for (i = 0; section[i] != '\0'; i++)
 		if (!islower((unsigned char)section[i]) && !isdigit((unsigned char)section[i]) &&
 		    section[i] != '-' && section[i] != '_')
@@ -211,11 +216,7 @@ key_matches(const char *pattern, const char *key)
 
 	if (n < 2 || strcmp(pattern + n - 2, ".*") != 0)
 		return strcmp(pattern, key) == 0;
-	if (strncmp(pattern, key, n - 1) != 0)
-		return false;
-	key += n - 1;
-	return strlen(key) == 3 && islower((unsigned char)key[0]) &&
-	    islower((unsigned char)key[1]) && islower((unsigned char)key[2]);
+	return strncmp(pattern, key, n - 1) == 0 && is_code(key + n - 1);
 }
 
 const struct cfg_key *

@@ -99,10 +99,13 @@ aging_master_cells(struct aging_xlsx *x, const struct aging_row *r, const struct
 	return AR_OK;
 }
 
-/* One customer's row of the Aging sheet. */
+/*
+ * One customer's row of the Aging sheet; with rates, its converted total
+ * is added to *reporting, the sum of that column.
+ */
 static ar_err
 aging_sheet_row(struct aging_xlsx *x, const struct aging_report *rep, const struct totals *t,
-    const struct aging_layout *l, const struct aging_row *r, uint32_t row)
+    const struct aging_layout *l, const struct aging_row *r, uint32_t row, int64_t *reporting)
 {
 	lxw_worksheet *ws = x->aging;
 	const struct customer *cust = customers_get(rep->customers, r->key);
@@ -133,6 +136,9 @@ aging_sheet_row(struct aging_xlsx *x, const struct aging_report *rep, const stru
 			return ar_error_set(&x->error, AR_ERANGE, 0, "the total of customer \"%s\" "
 			    "in %s does not fit in 64 bits", aging_report_key(rep, r),
 			    currency_code(x->info.rates->reporting));
+		if (money_add(reporting, v) != AR_OK)
+			return ar_error_set(&x->error, AR_ERANGE, 0, "the group total in %s does not "
+			    "fit in 64 bits", currency_code(x->info.rates->reporting));
 		if ((err = axl_money(x, ws, row, l->reporting, v, x->info.rates->reporting)) != AR_OK)
 			return err;
 	}
@@ -180,7 +186,7 @@ put_filtered_sum(struct aging_xlsx *x, uint32_t row, uint16_t col, uint32_t last
  */
 static ar_err
 aging_sheet_totals(struct aging_xlsx *x, const struct aging_report *rep, const struct totals *t,
-    const struct aging_layout *l, uint32_t last)
+    const struct aging_layout *l, uint32_t last, int64_t reporting)
 {
 	lxw_worksheet *ws = x->aging;
 	int ncols = aging_columns(&rep->policy.buckets);
@@ -214,23 +220,12 @@ aging_sheet_totals(struct aging_xlsx *x, const struct aging_report *rep, const s
 	}
 	if (l->reporting) {
 		currency_id to = x->info.rates->reporting;
-		int64_t all = 0, v;
 
-		for (int i = 0; i < t->n; i++) {
-			const struct aging_row *sum = &totals_nth(t, i)->sum;
-
-			/* The column's cells, each converted on its own, added. */
-			for (size_t r = 0; r < rep->table.n; r++)
-				if (rep->table.rows[r].currency == sum->currency &&
-				    (fx_convert(x->info.rates, rep->table.rows[r].total, sum->currency, &v) != AR_OK ||
-				    money_add(&all, v) != AR_OK))
-					return ar_error_set(&x->error, AR_ERANGE, 0,
-					    "the group total in %s does not fit in 64 bits", currency_code(to));
-		}
+		/* The column's cells, each converted on its own, added as the rows were written. */
 		if ((err = axl_text(x, ws, row, 0, caption(x, RC_TOTAL), label)) != AR_OK ||
 		    (err = axl_text(x, ws, row, 2, currency_code(to), NULL)) != AR_OK ||
-		    (err = put_filtered_sum(x, row, l->reporting, last, NULL, NULL, axl_number(all, to),
-		    xlsx_money_style(x->book, currency_exponent(to)))) != AR_OK)
+		    (err = put_filtered_sum(x, row, l->reporting, last, NULL, NULL,
+		    axl_number(reporting, to), xlsx_money_style(x->book, currency_exponent(to)))) != AR_OK)
 			return err;
 	}
 	return AR_OK;
@@ -241,6 +236,7 @@ axl_write_aging_sheet(struct aging_xlsx *x, const struct aging_report *rep, cons
 {
 	struct aging_layout l;
 	uint32_t last = (uint32_t)rep->table.n;   /* last data row, 0-based; header is 0 */
+	int64_t reporting = 0;
 	ar_err err;
 
 	if (rep->table.n > AGING_XLSX_DETAIL_ROWS - 3 - CURRENCY_MAX)
@@ -249,12 +245,13 @@ axl_write_aging_sheet(struct aging_xlsx *x, const struct aging_report *rep, cons
 	if ((err = axl_header(x, x->aging, l.names, l.n)) != AR_OK)
 		return err;
 	for (size_t i = 0; i < rep->table.n; i++)
-		if ((err = aging_sheet_row(x, rep, t, &l, &rep->table.rows[i], (uint32_t)i + 1)) != AR_OK)
+		if ((err = aging_sheet_row(x, rep, t, &l, &rep->table.rows[i], (uint32_t)i + 1,
+		    &reporting)) != AR_OK)
 			return err;
 	if (rep->table.n > 0) {
 		if (xlsx_autofilter(x->book, x->aging, 0, last, l.n) != AR_OK)
 			return axl_failed(x, AR_EIO, NULL);
-		if ((err = aging_sheet_totals(x, rep, t, &l, last)) != AR_OK)
+		if ((err = aging_sheet_totals(x, rep, t, &l, last, reporting)) != AR_OK)
 			return err;
 	}
 	xlsx_fit_columns(x->book, x->aging);

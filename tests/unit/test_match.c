@@ -76,7 +76,7 @@ item(struct fx *f, const char *customer, const char *doc, int d, int64_t amount)
 	uint32_t id;
 
 	if (!strtab_find(f->t.ids, customer, strlen(customer), &id) ||
-	    match_engine_add_item(f->m, id, doc, strlen(doc), "INV", day(2026, 1, d),
+	    match_engine_add_item(f->m, id, doc, strlen(doc), day(2026, 1, d),
 	        cur("MYR"), amount) != AR_OK)
 		abort();
 }
@@ -404,10 +404,10 @@ shared_account_is_no_identification(void)
 	EXPECT(match_engine_new(&m, &t, NULL) == AR_OK);
 	strtab_find(t.ids, "A", 1, &a);
 	strtab_find(t.ids, "B", 1, &b);
-	EXPECT(match_engine_add_item(m, a, "X1", 2, "INV", day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
-	EXPECT(match_engine_add_item(m, b, "X2", 2, "INV", day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
+	EXPECT(match_engine_add_item(m, a, "X1", 2, day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
+	EXPECT(match_engine_add_item(m, b, "X2", 2, day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
 	EXPECT(match_engine_ready(m) == AR_OK);
-	EXPECT(match_engine_add_item(m, a, "X3", 2, "INV", day(2026, 1, 1), cur("MYR"), 5) == AR_EUSAGE);
+	EXPECT(match_engine_add_item(m, a, "X3", 2, day(2026, 1, 1), cur("MYR"), 5) == AR_EUSAGE);
 	p = pay("S:1", 500, "", "777", "", "");
 	EXPECT(match_payment(m, &p, &r) == AR_OK);
 	EXPECT_EQ_INT(r.n, 0);
