@@ -2,7 +2,7 @@
 #
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
-#   make demo         build, then run examples/nightly.sh
+#   make demo         build, then run examples/nightly.sh and examples/match.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -110,6 +110,7 @@ demo:
 	$(Q)sh mk/deps.sh build
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-25} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/match.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/match"
 
 bench:
 	$(Q)sh mk/deps.sh bench

@@ -1,6 +1,9 @@
 /* docref.c - document numbers in doc_no cells and bank texts (docref.h). */
 #include "ar/docref.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NORM_MAX 256            /* a doc_no longer than this, normalised, is no document number */
@@ -303,12 +306,50 @@ add_cited(struct docref_list *list, const char *t, const struct part *p, size_t 
 	add_number(list, t + p[start].at, p[np - 1].at + p[np - 1].len - p[start].at, added);
 }
 
+/* A key as its series (the letters before its last digits) and number; false when it has no digits or too many. */
+static bool
+split_key(const char *key, size_t *series, unsigned long long *number)
+{
+	size_t len = strlen(key), d = len;
+
+	while (d > 0 && is_digit((unsigned char)key[d - 1]))
+		d--;
+	if (d == len || len - d > 18)
+		return false;
+	*series = d;
+	*number = strtoull(key + d, NULL, 10);
+	return true;
+}
+
+/*
+ * "INV-0001154-INV-0001157": two numbers of one series joined by '-', the
+ * second repeating the series: the numbers between them, when few.
+ */
+static void
+add_repeated_range(struct docref_list *list, const char *a, const char *b, size_t *added)
+{
+	size_t sa, sb;
+	unsigned long long na, nb;
+	char s[DOCREF_KEY_SIZE + 24];
+
+	if (!split_key(a, &sa, &na) || !split_key(b, &sb, &nb) || sa != sb ||
+	    memcmp(a, b, sa) != 0 || nb <= na || nb - na >= DOCREF_RANGE_MAX)
+		return;
+	for (unsigned long long v = na + 1; v < nb; v++) {
+		int n = snprintf(s, sizeof s, "%.*s%llu", (int)sa, a, v);
+
+		if (n > 0 && (size_t)n < sizeof s)
+			add_number(list, s, (size_t)n, added);
+	}
+}
+
 size_t
 docref_extract(const char *text, size_t len, struct docref_list *list)
 {
 	const unsigned char *t = (const unsigned char *)text;
 	struct part p[PARTS_MAX];
-	size_t i = 0, added = 0;
+	size_t i = 0, added = 0, last_single = SIZE_MAX;
+	bool dash_word = false;     /* the last number ended at "-" and a word */
 
 	while (i < len) {
 		size_t np = 0;
@@ -335,7 +376,15 @@ docref_extract(const char *text, size_t len, struct docref_list *list)
 				break;
 			joiner = (char)t[i++];
 		}
-		add_cited(list, text, p, np, &added);
+		{
+			size_t before = list->n;
+
+			add_cited(list, text, p, np, &added);
+			if (dash_word && last_single != SIZE_MAX && list->n == before + 1 && before > 0)
+				add_repeated_range(list, list->key[last_single], list->key[before], &added);
+			last_single = list->n == before + 1 ? before : SIZE_MAX;
+			dash_word = i + 2 < len && t[i] == '-' && is_alpha(t[i + 1]) && is_alpha(t[i + 2]);
+		}
 	}
 	return added;
 }

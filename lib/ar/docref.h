@@ -47,8 +47,10 @@
  * Dates, amounts, bank transaction ids and phone numbers come out as keys
  * too ("1,250.50" gives "1" and "25050"): a key is only a candidate, used
  * when an open item has it.  Not read: full-width digits, "1001 - 1004"
- * or "1001 TO 1004" (two numbers, no range), "INV1001-INV1004" (the two
- * ends).
+ * or "1001 TO 1004" (two numbers, no range).  "INV-1001-INV-1004" and
+ * "TW-0248-TW-0250", the series repeated after the '-', are ranges too
+ * (the numbers between two keys of one series, when fewer than
+ * DOCREF_RANGE_MAX).
  */
 #ifndef DOCREF_H
 #define DOCREF_H

@@ -1,194 +1,28 @@
-/* match.c - the matching engine of ar-match (see match.h for the rules). */
+/*
+ * match.c - the matching engine of ar-match (see match.h for the rules):
+ * the items and their indexes, applying and undoing, settling a result,
+ * the phases, and the invariants.  Who paid is match_ident.c; what was
+ * paid, match_rules.c.
+ */
 #include "ar/match.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ar/payer_name.h"
-#include "core/strtab.h"
+#include "ar/match_int.h"
 
-#define NONE UINT32_MAX
-#define AMBIG (UINT32_MAX - 1)
-#define ACCOUNT_SIZE 64         /* a normalised account or ref1 with its NUL */
-
-struct mitem {
-	const char *doc;        /* set by match_engine_ready */
-	const char *ckey;       /* the customer's id text, likewise */
-	uint32_t doc_id, customer, key;
-	currency_id cur;
-	civil_day due;
-	int64_t amount, open;
-};
-
-struct custcur {
-	uint32_t customer;
-	currency_id cur;
-	uint32_t item;
-};
-
-/* A text value -> the one customer that has it (AMBIG when several do). */
-struct valuemap {
-	struct strtab *tab;
-	uint32_t *cust;
-	size_t cap;
-};
-
-struct match_engine {
-	const struct customer_table *ct;
-	struct match_opts opts;
-	size_t ncust;
-	struct strtab *docs, *keys;
-	struct valuemap accounts, ref1s;
-	char **names;           /* names[c]: normalised names, '\n'-separated; NULL none */
-	struct mitem *items;
-	size_t n, cap;
-	uint32_t *key_start;    /* items of key k: key_items[key_start[k] .. key_start[k+1]) */
-	uint32_t *key_items;
-	struct custcur *by_cust;
-	bool ready;
-};
+const char *const match_partial_words[] = { "none", "oldest", NULL };
 
 const char *
 match_reason_word(enum match_reason reason)
 {
 	static const char *const words[MATCH_REASONS] = {
-		"", "debit", "no_customer", "ambiguous_customer", "no_fit"
+		"", "debit", "no_customer", "ambiguous_customer", "no_fit",
+		"low_confidence", "partial", "after_as_of"
 	};
 
 	return (unsigned)reason < MATCH_REASONS ? words[reason] : "";
-}
-
-/* Letters and digits of s[0..len), upper case, into out; 0 when none or too long. */
-static size_t
-norm_account(const char *s, size_t len, char out[ACCOUNT_SIZE])
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-			continue;
-		if (n + 1 >= ACCOUNT_SIZE)
-			return 0;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return n;
-}
-
-static ar_err
-valuemap_put(struct valuemap *vm, const char *s, size_t len, uint32_t cust)
-{
-	uint32_t id;
-	bool added;
-	ar_err err;
-
-	if ((err = strtab_intern(vm->tab, s, len, &id, &added)) != AR_OK)
-		return err;
-	if (id >= vm->cap) {
-		size_t cap = vm->cap ? vm->cap * 2 : 256;
-		uint32_t *p = realloc(vm->cust, cap * sizeof *p);
-
-		if (p == NULL)
-			return AR_ENOMEM;
-		vm->cust = p;
-		vm->cap = cap;
-	}
-	if (added)
-		vm->cust[id] = cust;
-	else if (vm->cust[id] != cust)
-		vm->cust[id] = AMBIG;
-	return AR_OK;
-}
-
-static uint32_t
-valuemap_get(const struct valuemap *vm, const char *s, size_t len)
-{
-	uint32_t id;
-
-	if (len == 0 || !strtab_find(vm->tab, s, len, &id))
-		return NONE;
-	return vm->cust[id];
-}
-
-/* Each ';'-separated value of list into vm for customer c. */
-static ar_err
-index_values(struct valuemap *vm, const char *list, uint32_t c)
-{
-	const char *s = list;
-
-	while (*s != '\0') {
-		const char *end = strchr(s, ';');
-		size_t len = end ? (size_t)(end - s) : strlen(s);
-		char key[ACCOUNT_SIZE];
-		size_t klen = norm_account(s, len, key);
-		ar_err err;
-
-		if (klen > 0 && (err = valuemap_put(vm, key, klen, c)) != AR_OK)
-			return err;
-		s += len;
-		if (*s == ';')
-			s++;
-	}
-	return AR_OK;
-}
-
-/* Append name[0..len) normalised to *acc ('\n'-separated). */
-static ar_err
-add_name(char **acc, const char *name, size_t len)
-{
-	char buf[PAYER_NAME_SIZE];
-	size_t n, old;
-	char *p;
-
-	while (len > 0 && (*name == ' ' || *name == '\t'))
-		name++, len--;
-	if (len == 0 || payer_name_normalise(name, len, buf, sizeof buf, &n) != AR_OK || n == 0)
-		return AR_OK;   /* a name that does not read identifies nobody */
-	old = *acc ? strlen(*acc) : 0;
-	if ((p = realloc(*acc, old + n + 2)) == NULL)
-		return AR_ENOMEM;
-	if (old > 0)
-		p[old++] = '\n';
-	memcpy(p + old, buf, n);
-	p[old + n] = '\0';
-	*acc = p;
-	return AR_OK;
-}
-
-static ar_err
-index_customers(struct match_engine *m)
-{
-	const struct customer_table *t = m->ct;
-	ar_err err;
-
-	m->ncust = strtab_count(t->ids);
-	if (m->ncust > 0 && (m->names = calloc(m->ncust, sizeof *m->names)) == NULL)
-		return AR_ENOMEM;
-	for (size_t i = 0; i < m->ncust; i++) {
-		const struct customer *c = customers_get(t, (uint32_t)i);
-		const char *s;
-
-		if ((err = index_values(&m->accounts, c->payer_account, (uint32_t)i)) != AR_OK ||
-		    (err = index_values(&m->ref1s, c->ref1, (uint32_t)i)) != AR_OK ||
-		    (err = add_name(&m->names[i], c->name, strlen(c->name))) != AR_OK)
-			return err;
-		for (s = c->payer_names; *s != '\0';) {
-			const char *end = strchr(s, ';');
-			size_t len = end ? (size_t)(end - s) : strlen(s);
-
-			if ((err = add_name(&m->names[i], s, len)) != AR_OK)
-				return err;
-			s += len;
-			if (*s == ';')
-				s++;
-		}
-	}
-	return AR_OK;
 }
 
 ar_err
@@ -206,12 +40,13 @@ match_engine_new(struct match_engine **out, const struct customer_table *custome
 	m->opts = opts ? *opts : defaults;
 	if (m->opts.charge_max < 0)
 		m->opts.charge_max = 0;
-	if ((m->docs = strtab_new(1024)) == NULL || (m->keys = strtab_new(1024)) == NULL ||
-	    (m->accounts.tab = strtab_new(256)) == NULL || (m->ref1s.tab = strtab_new(256)) == NULL) {
+	if (m->opts.charge_pct < 0)
+		m->opts.charge_pct = 0;
+	if ((m->docs = strtab_new(1024)) == NULL || (m->keys = strtab_new(1024)) == NULL) {
 		match_engine_free(m);
 		return AR_ENOMEM;
 	}
-	if ((err = index_customers(m)) != AR_OK) {
+	if ((err = match_index_customers(m)) != AR_OK) {
 		match_engine_free(m);
 		return err;
 	}
@@ -224,16 +59,9 @@ match_engine_free(struct match_engine *m)
 {
 	if (m == NULL)
 		return;
-	if (m->names != NULL)
-		for (size_t i = 0; i < m->ncust; i++)
-			free(m->names[i]);
-	free(m->names);
+	match_free_customers(m);
 	strtab_free(m->docs);
 	strtab_free(m->keys);
-	strtab_free(m->accounts.tab);
-	strtab_free(m->ref1s.tab);
-	free(m->accounts.cust);
-	free(m->ref1s.cust);
 	free(m->items);
 	free(m->key_start);
 	free(m->key_items);
@@ -254,8 +82,10 @@ match_engine_add_item(struct match_engine *m, uint32_t customer,
 
 	if (m->ready || customer >= strtab_count(m->ct->ids))
 		return AR_EUSAGE;
-	if (amount == 0)
+	if (amount == 0) {
+		m->seq++;
 		return AR_OK;
+	}
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 1024;
 		struct mitem *p = realloc(m->items, cap * sizeof *p);
@@ -277,6 +107,7 @@ match_engine_add_item(struct match_engine *m, uint32_t customer,
 	it->cur = currency;
 	it->due = due_date;
 	it->amount = it->open = amount;
+	it->seq = m->seq++;
 	m->n++;
 	return AR_OK;
 }
@@ -374,23 +205,46 @@ match_engine_item(const struct match_engine *m, size_t i, struct match_item_info
 	out->currency = it->cur;
 	out->amount = it->amount;
 	out->open = it->open;
+	out->seq = it->seq;
+}
+
+void
+match_customer_items(const struct match_engine *m, uint32_t cust, currency_id cur,
+    size_t *lo_out, size_t *end_out)
+{
+	size_t lo = 0, hi = m->n, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct custcur *e = &m->by_cust[mid];
+
+		if (e->customer < cust || (e->customer == cust && e->cur < cur))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < m->n && m->by_cust[end].customer == cust &&
+	    m->by_cust[end].cur == cur; end++)
+		;
+	*lo_out = lo;
+	*end_out = end;
 }
 
 /* ---- applying ---- */
 
-static void
-apply(struct match_engine *m, struct match_result *r, size_t item, uint32_t customer,
-    currency_id cur, int64_t amount, enum allocation_rule rule, int confidence)
+void
+match_apply(struct match_engine *m, struct match_result *r, size_t item, uint32_t customer,
+    int64_t amount, enum allocation_rule rule, int confidence)
 {
 	struct allocation *a;
 
 	if (r->n >= MATCH_ALLOC_MAX)
-		return;         /* callers never ask for more (see the bounds below) */
+		abort();        /* the rules never ask for more (MATCH_ALLOC_MAX) */
 	a = &r->alloc[r->n];
 	a->payment_id = r->payment_id;
 	a->customer = strtab_key(m->ct->ids, customer);
 	a->doc_no = item == SIZE_MAX ? "" : strtab_key(m->docs, m->items[item].doc_id);
-	a->currency = cur;
+	a->currency = item == SIZE_MAX ? r->currency : m->items[item].cur;
 	a->amount = amount;
 	a->rule = rule;
 	a->confidence = confidence;
@@ -402,486 +256,224 @@ apply(struct match_engine *m, struct match_result *r, size_t item, uint32_t cust
 	r->customer = customer;
 }
 
-/* Items idx[0..n) applied in full, the one at position charge_at (or none:
- * n) short by charge, with a bank_charge row after it. */
-static void
-apply_set(struct match_engine *m, struct match_result *r, const uint32_t *idx, size_t n,
-    size_t charge_at, int64_t charge, enum allocation_rule rule, int confidence)
+void
+match_apply_set(struct match_engine *m, struct match_result *r, const uint32_t *idx,
+    size_t n, size_t charge_at, int64_t charge, enum allocation_rule rule, int confidence)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct mitem *it = &m->items[idx[i]];
 		int64_t open = it->open;
 
 		if (i == charge_at) {
-			apply(m, r, idx[i], it->customer, it->cur, open - charge, rule, confidence);
-			apply(m, r, idx[i], it->customer, it->cur, charge,
-			    ALLOCATION_BANK_CHARGE, confidence);
+			match_apply(m, r, idx[i], it->customer, open - charge, rule, confidence);
+			match_apply(m, r, idx[i], it->customer, charge, ALLOCATION_BANK_CHARGE,
+			    confidence);
 		} else {
-			apply(m, r, idx[i], it->customer, it->cur, open, rule, confidence);
+			match_apply(m, r, idx[i], it->customer, open, rule, confidence);
 		}
 	}
 }
 
-/* ---- rule 1: reference ---- */
-
-#define CITED_MAX (2 * DOCREF_MAX)
-
+/*
+ * Give back what r took from the items: its allocations become
+ * suggestions, and what they name the candidates a person looks at first.
+ */
 static void
-extract(const char *text, struct docref_list *list)
+undo(struct match_engine *m, struct match_result *r, const struct payment *p)
 {
-	if (text != NULL && *text != '\0')
-		docref_extract(text, strlen(text), list);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct allocation *a = &r->alloc[i];
+		char text[MATCH_CANDIDATES_SIZE];
+
+		if (r->item[i] != SIZE_MAX)
+			m->items[r->item[i]].open += a->amount;
+		if (a->rule == ALLOCATION_BANK_CHARGE)
+			continue;
+		snprintf(text, sizeof text, "%s%s%s", a->customer, *a->doc_no ? "/" : "", a->doc_no);
+		match_add_candidate(r->candidates, text);
+	}
+	r->remainder = p->amount;
+	r->applied = false;
 }
 
-static int
-cmp_u32(const void *pa, const void *pb)
+int64_t
+match_tolerance(const struct match_engine *m, const struct payment *p)
 {
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	int e = currency_exponent(p->currency);
+	int64_t t = m->opts.charge_max;
 
-	return (a > b) - (a < b);
+	/* charge_max is in hundredths of the unit; the currency may have 0..6 decimals. */
+	for (; e > 2; e--)
+		t = t > INT64_MAX / 10 ? INT64_MAX : t * 10;
+	for (; e < 2; e++)
+		t /= 10;
+	if (m->opts.charge_pct > 0 && p->amount > 0) {
+		/* amount * pct / 10000 without overflow: amounts fit 2^63 / 10^4 per split. */
+		int64_t share = p->amount / 10000 * m->opts.charge_pct +
+		    p->amount % 10000 * m->opts.charge_pct / 10000;
+
+		if (share < t)
+			t = share;
+	}
+	return t;
 }
 
-static bool
-in_list(const struct docref_list *list, const char *key)
-{
-	for (size_t i = 0; i < list->n; i++)
-		if (strcmp(list->key[i], key) == 0)
-			return true;
-	return false;
-}
-
-/* The open items of key[0..len) in currency cur matching the amount, into *found. */
+/*
+ * A rule has applied r: keep it, or, below min_confidence or a partial
+ * payment the options do not allow, take it back as a suggestion.
+ */
 static void
-near_hits(const struct match_engine *m, const char *key, size_t len, currency_id cur,
-    int64_t amount, uint32_t *found, size_t *nfound)
+settle(struct match_engine *m, const struct payment *p, struct match_result *r)
 {
-	uint32_t k;
+	bool partial = false, low = false;
 
-	if (!strtab_find(m->keys, key, len, &k))
-		return;
-	for (uint32_t j = m->key_start[k]; j < m->key_start[k + 1]; j++) {
-		uint32_t i = m->key_items[j];
-		bool seen = false;
-
-		if (m->items[i].cur != cur || m->items[i].open != amount)
-			continue;
-		for (size_t x = 0; x < *nfound; x++)
-			seen = seen || found[x] == i;
-		if (!seen && *nfound < 2)
-			found[(*nfound)++] = i;
+	r->applied = true;
+	for (size_t i = 0; i < r->n; i++) {
+		partial = partial || r->alloc[i].rule == ALLOCATION_PARTIAL;
+		low = low || r->alloc[i].confidence < m->opts.min_confidence;
+	}
+	if (partial && m->opts.partial == MATCH_PARTIAL_NONE) {
+		undo(m, r, p);
+		r->reason = MATCH_PARTIAL;
+	} else if (low) {
+		undo(m, r, p);
+		r->reason = MATCH_LOW_CONFIDENCE;
+	} else {
+		r->reason = r->remainder > 0 ? MATCH_NO_FIT : MATCH_APPLIED;
 	}
 }
 
-/* An item, unique, whose key is near a cited key and whose open amount is the payment's. */
-static bool
-rule_near(struct match_engine *m, const struct payment *p, const struct docref_list *list,
-    struct match_result *r)
-{
-	uint32_t found[2];
-	size_t nfound = 0;
+/* ---- the phases ---- */
 
-	for (size_t i = 0; i < list->n && nfound < 2; i++) {
-		char v[DOCREF_KEY_SIZE];
-		size_t len = strlen(list->key[i]);
-
-		memcpy(v, list->key[i], len + 1);
-		for (size_t j = 0; j < len && nfound < 2; j++) {
-			char orig = v[j];
-
-			if (orig >= '0' && orig <= '9') {
-				for (char d = '0'; d <= '9'; d++) {
-					if (d == orig)
-						continue;
-					v[j] = d;
-					if (!in_list(list, v) && docref_near(v, len, list->key[i], len))
-						near_hits(m, v, len, p->currency, p->amount, found, &nfound);
-				}
-				v[j] = orig;
-			}
-			if (j + 1 < len && v[j] != v[j + 1]) {
-				v[j] = v[j + 1];
-				v[j + 1] = orig;
-				if (!in_list(list, v) && docref_near(v, len, list->key[i], len))
-					near_hits(m, v, len, p->currency, p->amount, found, &nfound);
-				v[j + 1] = v[j];
-				v[j] = orig;
-			}
-		}
-	}
-	if (nfound != 1)
-		return false;
-	apply_set(m, r, found, 1, 1, 0, ALLOCATION_REFERENCE, 92);
-	return true;
-}
-
-static bool
-rule_reference(struct match_engine *m, const struct payment *p, struct match_result *r)
-{
-	struct docref_list list;
-	uint32_t cited[CITED_MAX], pick[CITED_MAX];
-	size_t n = 0, npick, hits = 0;
-	int64_t sum = 0;
-	bool one_customer = true, all_debit = true;
-
-	docref_list_clear(&list);
-	extract(p->reference, &list);
-	extract(p->ref1, &list);
-	extract(p->ref2, &list);
-	extract(p->narrative, &list);
-	for (size_t k = 0; k < list.n; k++) {
-		uint32_t id;
-
-		if (!strtab_find(m->keys, list.key[k], strlen(list.key[k]), &id))
-			continue;
-		for (uint32_t j = m->key_start[id]; j < m->key_start[id + 1] && n < CITED_MAX; j++) {
-			const struct mitem *it = &m->items[m->key_items[j]];
-
-			if (it->cur == p->currency && it->open != 0)
-				cited[n++] = m->key_items[j];
-		}
-	}
-	if (n == 0)
-		return rule_near(m, p, &list, r);
-	qsort(cited, n, sizeof *cited, cmp_u32);
-
-	/* The cited items of one customer summing exactly to the amount. */
-	{
-		uint32_t match_cust = NONE;
-		size_t nmatch = 0;
-
-		for (size_t i = 0; i < n; i++) {
-			uint32_t c = m->items[cited[i]].customer;
-			int64_t s = 0;
-			bool first = true;
-
-			for (size_t j = 0; j < i && first; j++)
-				first = m->items[cited[j]].customer != c;
-			if (!first)
-				continue;
-			for (size_t j = i; j < n; j++)
-				if (m->items[cited[j]].customer == c)
-					s += m->items[cited[j]].open;
-			if (s == p->amount) {
-				nmatch++;
-				match_cust = c;
-			}
-		}
-		if (nmatch == 1) {
-			npick = 0;
-			for (size_t i = 0; i < n; i++)
-				if (m->items[cited[i]].customer == match_cust)
-					pick[npick++] = cited[i];
-			apply_set(m, r, pick, npick, npick, 0, ALLOCATION_REFERENCE, 98);
-			return true;
-		}
-	}
-	/* One cited item of the amount. */
-	for (size_t i = 0; i < n; i++)
-		if (m->items[cited[i]].open == p->amount)
-			pick[hits++] = cited[i];
-	if (hits == 1) {
-		apply_set(m, r, pick, 1, 1, 0, ALLOCATION_REFERENCE, 98);
-		return true;
-	}
-	for (size_t i = 0; i < n; i++) {
-		one_customer = one_customer && m->items[cited[i]].customer == m->items[cited[0]].customer;
-		all_debit = all_debit && m->items[cited[i]].open > 0;
-		sum += m->items[cited[i]].open;
-	}
-	if (one_customer && all_debit && hits == 0) {
-		if (sum > p->amount && sum - p->amount <= m->opts.charge_max) {
-			int64_t charge = sum - p->amount;
-
-			for (size_t i = n; i-- > 0;)
-				if (m->items[cited[i]].open > charge) {
-					apply_set(m, r, cited, n, i, charge, ALLOCATION_REFERENCE, 95);
-					return true;
-				}
-		} else if (sum < p->amount && n + 1 < MATCH_ALLOC_MAX) {
-			apply_set(m, r, cited, n, n, 0, ALLOCATION_REFERENCE, 90);
-			apply(m, r, SIZE_MAX, m->items[cited[0]].customer, p->currency,
-			    p->amount - sum, ALLOCATION_ON_ACCOUNT, 90);
-			return true;
-		}
-	}
-	return rule_near(m, p, &list, r);
-}
-
-/* ---- rule 2: the customer ---- */
-
-enum ident { IDENT_NONE, IDENT_STRONG, IDENT_NAME, IDENT_AMBIGUOUS };
-
-struct guess {
-	uint32_t customer;
-	int score;
-};
-
+/* a and b compared with runs of digits as numbers: "S:9" < "S:10". */
 static int
-name_score(const char *names, const char *payer, size_t plen)
+natural_cmp(const char *a, const char *b)
 {
-	int best = 0;
+	while (*a != '\0' && *b != '\0') {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *ea, *eb;
+			size_t la, lb;
+			int c;
 
-	while (names != NULL && *names != '\0') {
-		const char *end = strchr(names, '\n');
-		size_t len = end ? (size_t)(end - names) : strlen(names);
-		int s = payer_name_similarity(names, len, payer, plen);
-
-		if (s > best)
-			best = s;
-		names += len;
-		if (*names == '\n')
-			names++;
-	}
-	return best;
-}
-
-static enum ident
-identify(const struct match_engine *m, const struct payment *p, uint32_t *cust,
-    struct guess top[3])
-{
-	char key[ACCOUNT_SIZE], payer[PAYER_NAME_SIZE];
-	size_t klen, plen;
-	uint32_t c;
-
-	for (int i = 0; i < 3; i++)
-		top[i] = (struct guess){ NONE, 0 };
-	if (p->payer_account != NULL &&
-	    (klen = norm_account(p->payer_account, strlen(p->payer_account), key)) > 0 &&
-	    (c = valuemap_get(&m->accounts, key, klen)) < AMBIG) {
-		*cust = c;
-		return IDENT_STRONG;
-	}
-	if (p->ref1 != NULL && (klen = norm_account(p->ref1, strlen(p->ref1), key)) > 0 &&
-	    (c = valuemap_get(&m->ref1s, key, klen)) < AMBIG) {
-		*cust = c;
-		return IDENT_STRONG;
-	}
-	if (p->payer == NULL || *p->payer == '\0' ||
-	    payer_name_normalise(p->payer, strlen(p->payer), payer, sizeof payer, &plen) != AR_OK ||
-	    plen == 0)
-		return IDENT_NONE;
-	for (size_t i = 0; i < m->ncust; i++) {
-		int s = name_score(m->names[i], payer, plen);
-
-		/* Ties keep the customer first in the table: deterministic. */
-		for (int k = 0; k < 3; k++)
-			if (s > top[k].score) {
-				memmove(&top[k + 1], &top[k], (size_t)(2 - k) * sizeof *top);
-				top[k] = (struct guess){ (uint32_t)i, s };
-				break;
-			}
-	}
-	if (top[0].score < PAYER_NAME_LIKELY)
-		return IDENT_NONE;
-	if (top[1].score >= PAYER_NAME_LIKELY && top[0].score - top[1].score <= MATCH_NAME_MARGIN)
-		return IDENT_AMBIGUOUS;
-	*cust = top[0].customer;
-	return IDENT_NAME;
-}
-
-/* ---- rule 3: within the customer ---- */
-
-struct search {
-	const int64_t *v;
-	size_t n;
-	int64_t lo, hi;
-	long nodes;
-	size_t k;
-	size_t chosen[MATCH_COMBO_ITEMS];
-};
-
-/* Choose s->k - depth more of v[start..n) with sum + their total in [lo, hi]. */
-static bool
-dfs(struct search *s, size_t start, size_t depth, int64_t sum)
-{
-	if (depth == s->k)
-		return sum >= s->lo && sum <= s->hi;
-	for (size_t i = start; i + (s->k - depth) <= s->n; i++) {
-		if (++s->nodes > MATCH_COMBO_NODES)
-			return false;
-		if (sum + s->v[i] > s->hi)
-			continue;
-		s->chosen[depth] = i;
-		if (dfs(s, i + 1, depth + 1, sum + s->v[i]))
-			return true;
-	}
-	return false;
-}
-
-/* The fewest, then lexicographically first (oldest), of v[0..n) summing to [lo, hi]. */
-static size_t
-combination(const int64_t *v, size_t n, int64_t lo, int64_t hi, size_t *chosen)
-{
-	struct search s = { v, n, lo, hi, 0, 0, { 0 } };
-
-	for (s.k = 2; s.k <= n && s.nodes <= MATCH_COMBO_NODES; s.k++)
-		if (dfs(&s, 0, 0, 0)) {
-			memcpy(chosen, s.chosen, s.k * sizeof *chosen);
-			return s.k;
+			while (*a == '0' && a[1] >= '0' && a[1] <= '9')
+				a++;
+			while (*b == '0' && b[1] >= '0' && b[1] <= '9')
+				b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++)
+				;
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++)
+				;
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if ((c = memcmp(a, b, la)) != 0)
+				return c < 0 ? -1 : 1;
+			a = ea;
+			b = eb;
+		} else if (*a != *b) {
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		} else {
+			a++;
+			b++;
 		}
+	}
+	if (*a != *b)
+		return *a == '\0' ? -1 : 1;
 	return 0;
 }
 
-static bool
-rule_customer(struct match_engine *m, const struct payment *p, uint32_t cust, bool by_name,
-    struct match_result *r)
+int
+match_payment_order(const struct payment *a, const struct payment *b)
 {
-	size_t lo = 0, hi = m->n, end;
-	uint32_t idx[MATCH_COMBO_ITEMS], pick[MATCH_COMBO_ITEMS];
-	int64_t v[MATCH_COMBO_ITEMS] = { 0 };
-	size_t chosen[MATCH_COMBO_ITEMS], nv = 0, k, best = SIZE_MAX;
-	int64_t best_short = 0;
-	int conf = by_name ? 85 : 90;
+	int c;
 
-	/* The first entry of (cust, currency). */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct custcur *e = &m->by_cust[mid];
-
-		if (e->customer < cust || (e->customer == cust && e->cur < p->currency))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo; end < m->n && m->by_cust[end].customer == cust &&
-	    m->by_cust[end].cur == p->currency; end++)
-		;
-	for (size_t j = lo; j < end; j++) {
-		uint32_t i = m->by_cust[j].item;
-
-		if (m->items[i].open == p->amount) {
-			apply_set(m, r, &i, 1, 1, 0, ALLOCATION_EXACT_AMOUNT, by_name ? 90 : 95);
-			return true;
-		}
-	}
-	for (size_t j = lo; j < end && nv < MATCH_COMBO_ITEMS; j++) {
-		uint32_t i = m->by_cust[j].item;
-
-		if (m->items[i].open > 0) {
-			idx[nv] = i;
-			v[nv++] = m->items[i].open;
-		}
-	}
-	if ((k = combination(v, nv, p->amount, p->amount, chosen)) > 0) {
-		for (size_t i = 0; i < k; i++)
-			pick[i] = idx[chosen[i]];
-		apply_set(m, r, pick, k, k, 0, ALLOCATION_COMBINATION, conf);
-		return true;
-	}
-	/* Within the bank-charge tolerance: one item (smallest shortfall, oldest), then several. */
-	for (size_t i = 0; i < nv; i++) {
-		int64_t s = v[i] - p->amount;
-
-		if (s > 0 && s <= m->opts.charge_max && (best == SIZE_MAX || s < best_short)) {
-			best = i;
-			best_short = s;
-		}
-	}
-	if (best != SIZE_MAX) {
-		apply_set(m, r, &idx[best], 1, 0, best_short, ALLOCATION_EXACT_AMOUNT, conf);
-		return true;
-	}
-	if (m->opts.charge_max > 0 &&
-	    (k = combination(v, nv, p->amount, p->amount + m->opts.charge_max, chosen)) > 0) {
-		int64_t sum = 0, charge;
-
-		for (size_t i = 0; i < k; i++) {
-			pick[i] = idx[chosen[i]];
-			sum += v[chosen[i]];
-		}
-		charge = sum - p->amount;
-		for (size_t i = k; i-- > 0;)
-			if (v[chosen[i]] > charge) {
-				apply_set(m, r, pick, k, charge > 0 ? i : k, charge,
-				    ALLOCATION_COMBINATION, conf);
-				return true;
-			}
-	}
-	return false;
+	if (a->value_date != b->value_date)
+		return a->value_date < b->value_date ? -1 : 1;
+	if ((c = natural_cmp(a->id, b->id)) != 0)
+		return c;
+	if ((c = strcmp(a->id, b->id)) != 0)   /* "S:01" and "S:1" */
+		return c < 0 ? -1 : 1;
+	return (a->amount > b->amount) - (a->amount < b->amount);
 }
 
-/* ---- candidates ---- */
-
-static void
-add_candidate(char *buf, const char *text)
+static ar_err
+begin(struct match_engine *m, const struct payment *p, struct match_result *out)
 {
-	size_t used = strlen(buf), len = strlen(text);
-
-	if (used + (used > 0) + len + 1 > MATCH_CANDIDATES_SIZE)
-		return;
-	if (used > 0)
-		buf[used++] = ';';
-	memcpy(buf + used, text, len + 1);
+	if (!m->ready)
+		return AR_EUSAGE;
+	out->n = 0;
+	out->remainder = p->amount;
+	out->applied = false;
+	out->reason = MATCH_APPLIED;
+	out->customer = NONE;
+	out->currency = p->currency;
+	out->candidates[0] = '\0';
+	memcpy(out->payment_id, p->id, sizeof out->payment_id);
+	out->payment_id[sizeof out->payment_id - 1] = '\0';
+	return AR_OK;
 }
 
-/* Customers whose payer names come close, then items a cited key names. */
-static void
-candidates(const struct match_engine *m, const struct payment *p, const struct guess top[3],
-    char *buf)
+ar_err
+match_payment_cited(struct match_engine *m, const struct payment *p,
+    const struct remittance_line *lines, size_t nlines, struct match_result *out,
+    bool *decided)
 {
-	struct docref_list list;
-	size_t shown = 0;
+	ar_err err;
 
-	for (int i = 0; i < 3; i++)
-		if (top[i].customer != NONE && top[i].score >= PAYER_NAME_UNRELATED)
-			add_candidate(buf, strtab_key(m->ct->ids, top[i].customer));
-	docref_list_clear(&list);
-	extract(p->reference, &list);
-	extract(p->ref1, &list);
-	extract(p->ref2, &list);
-	extract(p->narrative, &list);
-	for (size_t k = 0; k < list.n && shown < 3; k++) {
-		uint32_t id;
-
-		if (!strtab_find(m->keys, list.key[k], strlen(list.key[k]), &id))
-			continue;
-		for (uint32_t j = m->key_start[id]; j < m->key_start[id + 1] && shown < 3; j++) {
-			const struct mitem *it = &m->items[m->key_items[j]];
-			char text[MATCH_CANDIDATES_SIZE];
-
-			if (it->cur != p->currency || it->open == 0)
-				continue;
-			snprintf(text, sizeof text, "%s/%s", it->ckey, it->doc);
-			add_candidate(buf, text);
-			shown++;
-		}
+	*decided = false;
+	if ((err = begin(m, p, out)) != AR_OK)
+		return err;
+	if (p->amount <= 0) {
+		out->reason = MATCH_DEBIT;
+		*decided = true;
+		return AR_OK;
 	}
+	if ((nlines > 0 && match_rule_remittance(m, p, lines, nlines, out)) ||
+	    match_rule_reference(m, p, out)) {
+		settle(m, p, out);
+		*decided = true;
+	}
+	return AR_OK;
+}
+
+ar_err
+match_payment_customer(struct match_engine *m, const struct payment *p,
+    struct match_result *out)
+{
+	struct guess top[3];
+	uint32_t cust = NONE;
+	enum ident how;
+	ar_err err;
+
+	if ((err = begin(m, p, out)) != AR_OK)
+		return err;
+	if (p->amount <= 0) {
+		out->reason = MATCH_DEBIT;
+		return AR_OK;
+	}
+	how = match_identify(m, p, &cust, top);
+	if (how == IDENT_STRONG || how == IDENT_NAME) {
+		match_rule_customer(m, p, cust, how == IDENT_NAME, out);
+		settle(m, p, out);
+		if (!out->applied || out->remainder > 0)
+			match_add_candidate(out->candidates, strtab_key(m->ct->ids, cust));
+		return AR_OK;
+	}
+	out->reason = how == IDENT_AMBIGUOUS ? MATCH_AMBIGUOUS : MATCH_NO_CUSTOMER;
+	match_candidates(m, p, top, out->candidates);
+	return AR_OK;
 }
 
 ar_err
 match_payment(struct match_engine *m, const struct payment *p, struct match_result *out)
 {
-	struct guess top[3];
-	uint32_t cust = NONE;
-	enum ident how;
+	bool decided;
+	ar_err err;
 
-	if (!m->ready)
-		return AR_EUSAGE;
-	out->n = 0;
-	out->remainder = p->amount;
-	out->reason = MATCH_APPLIED;
-	out->customer = NONE;
-	out->candidates[0] = '\0';
-	memcpy(out->payment_id, p->id, sizeof out->payment_id);
-	out->payment_id[sizeof out->payment_id - 1] = '\0';
-	if (p->amount <= 0) {
-		out->reason = MATCH_DEBIT;
-		return AR_OK;
-	}
-	if (rule_reference(m, p, out))
-		return AR_OK;
-	how = identify(m, p, &cust, top);
-	if (how == IDENT_STRONG || how == IDENT_NAME) {
-		if (rule_customer(m, p, cust, how == IDENT_NAME, out))
-			return AR_OK;
-		out->reason = MATCH_NO_FIT;
-		out->customer = cust;
-		add_candidate(out->candidates, strtab_key(m->ct->ids, cust));
-		return AR_OK;
-	}
-	out->reason = how == IDENT_AMBIGUOUS ? MATCH_AMBIGUOUS : MATCH_NO_CUSTOMER;
-	candidates(m, p, top, out->candidates);
-	return AR_OK;
+	if ((err = match_payment_cited(m, p, NULL, 0, out, &decided)) != AR_OK || decided)
+		return err;
+	return match_payment_customer(m, p, out);
 }
 
 /* ---- invariants ---- */
@@ -902,13 +494,15 @@ match_check(const struct payment *p, const struct match_result *r)
 		if (a->rule == ALLOCATION_BANK_CHARGE) {
 			if (a->amount <= 0 || r->item[i] == SIZE_MAX)
 				return false;
-		} else if (money_add(&sum, a->amount) != AR_OK) {
+		} else if (r->applied && money_add(&sum, a->amount) != AR_OK) {
 			return false;
 		}
 	}
+	if (!r->applied)
+		return r->remainder == p->amount && (r->remainder == 0 || r->reason != MATCH_APPLIED);
 	if (p->amount <= 0 && r->n > 0)
 		return false;
-	return sum == p->amount;
+	return sum == p->amount && (r->remainder == 0) == (r->reason == MATCH_APPLIED);
 }
 
 bool

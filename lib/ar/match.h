@@ -6,45 +6,79 @@
  *   match_engine_new(&m, &customers, &opts);
  *   match_engine_add_item(m, ...) for every open item;
  *   match_engine_ready(m);
- *   match_payment(m, &payment, &result) for every payment;
+ *   match_payment_cited(m, &payment, ...) for every payment, then
+ *   match_payment_customer(m, &payment, &result) for those left;
  *   match_engine_item(m, i, &info) for the items after it (--open-out);
  *   match_engine_free(m);
  *
- * The rules, in order (the first that settles the payment wins):
+ * Payments go through two phases, so that a payment that says what it
+ * pays is never robbed by one that only fits by amount: first every
+ * payment through match_payment_cited (rules 1-2), then those it left
+ * through match_payment_customer (rules 3-5).  match_payment does both
+ * for one payment.
  *
- *  1. reference: the keys docref_extract finds in reference, ref1, ref2 and
+ *  1. remittance: the advice's lines (doc_no, amount), all of one
+ *     customer's open items in the payment's currency, each at most the
+ *     item's open amount: each line applied (remittance, 100); lines
+ *     summing to less than the payment: the rest on_account (100); to
+ *     more, by at most the tolerance: the shortfall a bank_charge row on
+ *     the last line's item.  An advice that does not fit is passed over
+ *     (the next rules decide).
+ *  2. reference: the keys docref_extract finds in reference, ref1, ref2 and
  *     narrative; the open items with those keys in the payment's currency.
  *     - the cited items of one customer sum exactly to the amount: all of
- *       them (reference, 98);
- *     - else exactly one cited item equals the amount: that one (98);
- *     - else, when all cited items are one customer's and sum to more than
- *       zero: their sum exceeds the amount by at most charge_max: each in
- *       full, the shortfall a bank_charge row on the newest cited item
- *       that can carry it (95); the amount exceeds their sum: each in full,
- *       the rest on_account for that customer (90);
- *     - else a key one digit or one swap away from a cited key (docref_near)
- *       whose item, unique, equals the amount (reference, 92).
- *  2. the customer: payer_account (letters and digits, upper case) of
+ *       them (reference, 98); else one cited item equals it (98); several
+ *       do: the oldest (85, a suggestion by default);
+ *     - else, when the cited items are one customer's debits and neither
+ *       the payer account, the Ref-1 nor the payer's name identifies
+ *       another customer (rule 3), and their sum exceeds the amount by at
+ *       most the tolerance: each in full, the shortfall a bank_charge row
+ *       on the newest that can carry it (95);
+ *     - else a key one digit or one swap away from a cited key
+ *       (docref_near) whose item, unique, equals the amount (reference, 92):
+ *       a mistyped number the amount confirms says more than a sum that
+ *       does not fit;
+ *     - else, under the same condition on the cited items: their sum
+ *       exceeds the amount by more than the tolerance: a partial payment,
+ *       oldest cited first (the last row partial, 90; a suggestion only
+ *       unless partial = oldest); the amount exceeds their sum: each in
+ *       full, the rest on_account (90).
+ *  3. the customer: payer_account (letters and digits, upper case) of
  *     exactly one customer; else ref1 likewise; else the payer's name
  *     (payer_name_normalise, payer_name_similarity against each customer's
  *     name and payer_names): the best customer at PAYER_NAME_LIKELY or
  *     above, unless another customer at PAYER_NAME_LIKELY or above is
  *     within MATCH_NAME_MARGIN points of it (ambiguous_customer).
- *  3. within that customer and currency, oldest first (due date, doc_no):
- *     one item of exactly the amount (exact_amount, 95 by account or ref1,
- *     90 by name); else the fewest, then oldest, of the MATCH_COMBO_ITEMS
- *     oldest open debit items summing exactly to it, within
- *     MATCH_COMBO_NODES search steps (combination, 90 / 85 by name); else
- *     one item, then a combination, exceeding the amount by at most
- *     charge_max (smallest shortfall first for one item), the shortfall a
- *     bank_charge row (exact_amount or combination, 90 / 85 by name);
- *     else nothing is applied (no_fit, the customer as candidate).
- *  4. no customer: nothing applied (no_customer), with candidates.
+ *  4. within that customer and currency, oldest first (due date, doc_no):
+ *     one item of exactly the amount (exact_amount, 95 by account or
+ *     Ref-1, 90 by name); else the fewest, then oldest, of the
+ *     MATCH_COMBO_ITEMS oldest open debit items summing exactly to it,
+ *     with up to MATCH_COMBO_CREDITS of the customer's credit notes netted
+ *     in when use_credits (combination, 90 / 85 by name); else one item
+ *     exceeding the amount by at most the tolerance (smallest shortfall,
+ *     then oldest; exact_amount, 90 / 85), then a combination doing so
+ *     (combination, 80 / 75: many subsets come within a charge of a round
+ *     sum, so only a suggestion by default), the shortfall a bank_charge
+ *     row.
+ *  5. else, partial = oldest: the oldest open debit items in full and the
+ *     next in part, every row rule partial (90 / 80 by name), up to
+ *     MATCH_COMBO_ITEMS items, anything past them on_account; partial =
+ *     none: the whole amount on_account (90 / 80).
+ *     No customer: nothing applied (no_customer), with candidates.
+ *
+ * The tolerance is charge_max (in hundredths of the currency's unit:
+ * 15.00 is 15 yen and 15.000 dinar) and, when charge_pct is set, at most
+ * that share of the payment.  A result with an allocation below
+ * min_confidence, or a partial payment while partial = none, is not
+ * applied: its allocations are suggestions and the whole amount is
+ * unmatched (reasons low_confidence, partial).
  *
  * A payment of zero or less (a debit) is never applied (reason "debit").
  * Deterministic: match_engine_ready puts the items in one order (due date,
  * doc_no, customer, currency, amount), so the results do not depend on the
- * order in which items were added.  The library never prints.
+ * order in which items were added; the caller hands the payments over in
+ * an order of its own choosing (ar-match: value date, payment_id).  The
+ * library never prints.
  */
 #ifndef MATCH_H
 #define MATCH_H
@@ -57,28 +91,45 @@
 #include "ar/customers.h"
 #include "ar/docref.h"
 #include "ar/payments.h"
+#include "ar/remittance.h"
 #include "core/currency.h"
 #include "core/date.h"
 #include "core/errors.h"
 
-#define MATCH_CHARGE_MAX_DEFAULT 1500   /* 15.00 at two decimals */
+#define MATCH_CHARGE_MAX_DEFAULT 1500   /* 15.00, in hundredths of the unit */
+#define MATCH_MIN_CONFIDENCE_DEFAULT 90
 #define MATCH_COMBO_ITEMS 20            /* oldest open items a combination is drawn from */
+#define MATCH_COMBO_CREDITS 3           /* oldest credit notes it may net (use_credits) */
 #define MATCH_COMBO_NODES 200000        /* search steps per payment and search */
 #define MATCH_NAME_MARGIN 5             /* points apart two likely names must be */
-#define MATCH_ALLOC_MAX (2 * DOCREF_MAX + MATCH_COMBO_ITEMS + 4)
+#define MATCH_ALLOC_MAX (2 * DOCREF_MAX + REMITTANCE_LINES_MAX + MATCH_COMBO_ITEMS + \
+	MATCH_COMBO_CREDITS + 4)
 #define MATCH_CANDIDATES_SIZE 256
 
+enum match_partial { MATCH_PARTIAL_NONE, MATCH_PARTIAL_OLDEST };
+
 struct match_opts {
-	int64_t charge_max;     /* bank-charge tolerance, minor units of the payment's currency */
+	int64_t charge_max;     /* bank-charge tolerance, hundredths of the currency's unit */
+	int charge_pct;         /* and at most this share of the payment, in hundredths of a per cent; 0: no such limit */
+	int min_confidence;     /* 0..100: an allocation below it is only suggested */
+	enum match_partial partial;
+	bool use_credits;       /* credit notes may be netted into a combination */
 };
-#define MATCH_OPTS_DEFAULT { MATCH_CHARGE_MAX_DEFAULT }
+#define MATCH_OPTS_DEFAULT \
+	{ MATCH_CHARGE_MAX_DEFAULT, 0, MATCH_MIN_CONFIDENCE_DEFAULT, MATCH_PARTIAL_NONE, false }
+
+/* The words of [match] partial = ..., in enum order, NULL-terminated. */
+extern const char *const match_partial_words[];
 
 enum match_reason {
 	MATCH_APPLIED,          /* "": the whole amount applied */
 	MATCH_DEBIT,            /* "debit": amount zero or less */
 	MATCH_NO_CUSTOMER,      /* "no_customer" */
 	MATCH_AMBIGUOUS,        /* "ambiguous_customer" */
-	MATCH_NO_FIT,           /* "no_fit": customer known, no item or sum fits */
+	MATCH_NO_FIT,           /* "no_fit": part of the amount fits nowhere */
+	MATCH_LOW_CONFIDENCE,   /* "low_confidence": suggested, below min_confidence */
+	MATCH_PARTIAL,          /* "partial": a partial payment, suggested (partial = none) */
+	MATCH_AFTER_AS_OF,      /* "after_as_of": valued after the run's date (the caller's) */
 	MATCH_REASONS
 };
 
@@ -88,15 +139,19 @@ const char *match_reason_word(enum match_reason reason);
  * What match_payment decided.  The texts of alloc[] belong to the engine
  * (customer, doc_no) and to this result (payment_id): valid until the
  * engine is freed and the result reused.  item[i] is the engine's index of
- * alloc[i]'s item (match_engine_item), SIZE_MAX for on_account.
+ * alloc[i]'s item (match_engine_item), SIZE_MAX for on_account.  When
+ * applied is false, alloc[] are suggestions: nothing was applied and
+ * remainder is the whole amount.
  */
 struct match_result {
 	size_t n;
 	struct allocation alloc[MATCH_ALLOC_MAX];
 	size_t item[MATCH_ALLOC_MAX];
 	int64_t remainder;              /* not applied: goes to unmatched */
-	enum match_reason reason;
+	bool applied;
+	enum match_reason reason;       /* why remainder is left (MATCH_APPLIED: it is 0) */
 	uint32_t customer;              /* identified customer, UINT32_MAX when none */
+	currency_id currency;           /* the payment's */
 	char candidates[MATCH_CANDIDATES_SIZE];   /* ';'-separated guesses, "" for none */
 	char payment_id[PAYMENT_ID_MAX];
 };
@@ -116,7 +171,8 @@ void match_engine_free(struct match_engine *m);
 
 /*
  * One open item: customer an id of the table, doc_no[0..len), its amount
- * (positive owed, negative a credit; zero is ignored).  AR_EUSAGE after
+ * (positive owed, negative a credit; zero is ignored, though it still
+ * counts in the seq numbers of match_item_info).  AR_EUSAGE after
  * match_engine_ready or for an unknown customer id; AR_ENOMEM.
  */
 ar_err match_engine_add_item(struct match_engine *m, uint32_t customer,
@@ -127,9 +183,28 @@ ar_err match_engine_add_item(struct match_engine *m, uint32_t customer,
 ar_err match_engine_ready(struct match_engine *m);
 
 /*
- * Decide and apply payment p: allocations in *out, the items' open
- * amounts reduced.  AR_EUSAGE before match_engine_ready.
+ * Phase one, rules 1-2: the payment's remittance advice lines (NULL and 0
+ * when it has none) and the documents its texts cite.  *decided false:
+ * nothing fitted, *out is untouched in substance, and the payment goes to
+ * match_payment_customer after every payment has been through here.
+ * AR_EUSAGE before match_engine_ready.
  */
+ar_err match_payment_cited(struct match_engine *m, const struct payment *p,
+    const struct remittance_line *lines, size_t nlines, struct match_result *out,
+    bool *decided);
+
+/* Phase two, rules 3-5: always decides.  AR_EUSAGE before match_engine_ready. */
+ar_err match_payment_customer(struct match_engine *m, const struct payment *p,
+    struct match_result *out);
+
+/*
+ * The order ar-match applies payments in, whatever order they came in:
+ * value date, then payment_id with digit runs compared as numbers
+ * ("S:9" before "S:10"), then the amount.  qsort-style result.
+ */
+int match_payment_order(const struct payment *a, const struct payment *b);
+
+/* Both phases for one payment, without advice. */
 ar_err match_payment(struct match_engine *m, const struct payment *p,
     struct match_result *out);
 
@@ -141,6 +216,7 @@ struct match_item_info {
 	currency_id currency;
 	int64_t amount;         /* as added */
 	int64_t open;           /* what is left */
+	size_t seq;             /* 0-based number of the match_engine_add_item call that added it */
 };
 
 size_t match_engine_count(const struct match_engine *m);

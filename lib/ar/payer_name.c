@@ -36,13 +36,14 @@ static const char *const bank_after[] = { "cr", "fr", "from", NULL };
  * Malaysia: Companies Act 2016 s.27 ("Sendirian Berhad"/"Sdn. Bhd."
  * private, "Berhad"/"Bhd." public; "S/B" is the ledger shorthand, "(M)"
  * marks the Malaysian company of a group); Registration of Businesses Act
- * 1956 sole proprietors and partnerships ("Enterprise", "Trading", "& Co").
+ * 1956 sole proprietors and partnerships ("Enterprise", "Trading", "& Co";
+ * banks cut them to "ENT", "ENTP", "TRDG" in a 20-character payer field).
  * Singapore "Pte. Ltd.", UK "Ltd"/"Limited"/"PLC", US "Inc."/"LLC"/"Corp.",
  * Taiwan's English "Co., Ltd.".
  */
 static const char *const legal_words[] = {
-	"sdn", "bhd", "berhad", "sendirian", "enterprise", "enterprises", "ent",
-	"trading", "co", "company", "corp", "corporation", "ltd", "limited",
+	"sdn", "bhd", "berhad", "sendirian", "enterprise", "enterprises", "ent", "entp",
+	"trading", "trdg", "co", "company", "corp", "corporation", "ltd", "limited",
 	"plc", "inc", "llc", "pte", NULL
 };
 /* "S/B" becomes the two words "s b". */

@@ -32,8 +32,8 @@ static const struct cli_option common_options[] = {
 /* The end of every command's --help: the sysexits codes artools uses. */
 static const char exit_help[] =
 "Exit status: 0 ok, 64 usage, 65 bad data, 66 cannot open input,\n"
-"71 out of memory, 73 cannot create output, 74 read or write error,\n"
-"78 bad configuration.\n";
+"70 internal error, 71 out of memory, 73 cannot create output,\n"
+"74 read or write error, 78 bad configuration.\n";
 
 static bool
 takes_common(const struct cli_command *cmd, int id)
@@ -105,6 +105,8 @@ cli_usage(const struct cli_command *cmd, FILE *fp)
 			help = cmd->output_help;
 		if (c->id == CLI_OPT_DELIMITER && cmd->delimiter_help != NULL)
 			help = cmd->delimiter_help;
+		if (c->id == CLI_OPT_AS_OF && cmd->as_of_help != NULL)
+			help = cmd->as_of_help;
 		print_option(fp, c, help);
 	}
 	fprintf(fp, "\n%sSee %s(1), ar.ini(5), artools(7).\n", exit_help, cmd->name);

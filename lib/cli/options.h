@@ -72,6 +72,7 @@ struct cli_command {
 	/* The common options' help where a command words it its own way; NULL: the usual. */
 	const char *output_help;
 	const char *delimiter_help;
+	const char *as_of_help;
 };
 
 /* What the common options said, as given (cli_resolve turns them into values). */

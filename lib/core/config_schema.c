@@ -26,6 +26,7 @@ static const char *const credits_choices[] = { "own-date", "current", NULL };
 static const char *const layout_choices[] = { "csv", "list", NULL };
 static const char *const sign_choices[] = { "as-is", "negate", NULL };
 static const char *const duplicates_choices[] = { "warn", "error", "allow", NULL };
+static const char *const partial_choices[] = { "none", "oldest", NULL };
 static const char *const lang_choices[] = { "en", "zh-Hant", "zh-Hans", "ms", NULL };
 
 /* Keep man/ar.ini.5 and ar.ini.example in step with this table. */
@@ -64,6 +65,16 @@ static const struct cfg_key schema[] = {
 	    "reporting currency: the workbook adds group totals in it, with the rates of [currency.X] rate or --rates" },
 	{ "report", "lang", T_ENUM, "en", lang_choices, 0, 0,
 	    "language of the workbook's sheet names and captions" },
+	{ "match", "min_confidence", T_INT, "90", NULL, 0, 100,
+	    "ar-match applies allocations of this confidence or more; the rest are suggestions" },
+	{ "match", "charge_max", T_AMOUNT, "15.00", NULL, 0, 0,
+	    "largest bank charge a payment may fall short by, in units of its currency (2 decimals at most)" },
+	{ "match", "charge_pct", T_AMOUNT, NULL, NULL, 0, 0,
+	    "and at most this per cent of the payment (0.5 for 0.5 %); unset: no such limit" },
+	{ "match", "partial", T_ENUM, "none", partial_choices, 0, 0,
+	    "partial payments: none (only suggested) or oldest (applied oldest item first)" },
+	{ "match", "use_credits", T_BOOL, "no", NULL, 0, 0,
+	    "whether a customer's credit notes may be netted into a combination" },
 	{ "currency.*", "exponent", T_INT, NULL, NULL, 0, 6,
 	    "decimal places, overriding the built-in table" },
 	{ "currency.*", "rate", T_STRING, NULL, NULL, 0, 0,

@@ -170,8 +170,12 @@ emit_txn(struct reader *r)
 		/* :86: replaces the :61: supplementary details. */
 		r->txn.reference[0] = r->txn.narrative[0] = '\0';
 		mt940_parse_86(r->info, r->info_len, &r->txn);
-		/* The whole :86:, not the parts kept: "IBG CREDIT" is a prefix. */
-		bank_channel_scan(r->info, r->info_len, &r->txn);
+		/*
+		 * The whole :86:, not the parts kept ("IBG CREDIT" is a prefix),
+		 * its lines joined as the narrative joins them: a Ref-1 the
+		 * bank's 65-character wrap cut ("REF-1 881001" / "119") is read whole.
+		 */
+		bank_channel_scan(r->txn.narrative, strlen(r->txn.narrative), &r->txn);
 		r->info_len = 0;
 	} else
 		bank_channel_scan(r->txn.reference, strlen(r->txn.reference),

@@ -246,6 +246,21 @@ is_account(const char *s, size_t n)
  * begin and Komercijalna Banka writes it, an account, "/" and the name
  * (/ORDP/300000000460495/IVOTEHNA DOOEL SKOPJE/747//747/...).
  */
+static bool
+is_letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Whether the slash at v[i] joins two one-letter words: " S/B", " A/L ". */
+static bool
+letter_pair_slash(const char *v, size_t vlen, size_t i)
+{
+	return i >= 1 && i + 1 < vlen && is_letter(v[i - 1]) && is_letter(v[i + 1]) &&
+	    (i == 1 || v[i - 2] == ' ') &&
+	    (i + 2 == vlen || v[i + 2] == ' ' || v[i + 2] == '/');
+}
+
 static void
 ordp_value(const char *v, size_t vlen, char *name, size_t size,
     struct bank_txn *t)
@@ -263,10 +278,14 @@ ordp_value(const char *v, size_t vlen, char *name, size_t size,
 	}
 	if (is_account(v, a) && t->payer_account[0] == '\0')
 		mt940_copy(t->payer_account, sizeof t->payer_account, v, a);
-	/* The name: the piece after NAME or the account. */
+	/*
+	 * The name: the piece after NAME or the account, up to the next
+	 * slash, except the slash of a one-letter pair ("SINAR JAYA TRDG S/B",
+	 * "MUTHU A/L RAMAN", "S/O"): Malaysian names and legal forms have them.
+	 */
 	v += a < vlen ? a + 1 : a;
 	vlen -= a < vlen ? a + 1 : a;
-	for (b = 0; b < vlen && v[b] != '/'; b++)
+	for (b = 0; b < vlen && (v[b] != '/' || letter_pair_slash(v, vlen, b)); b++)
 		;
 	mt940_copy(name, size, v, b);
 }

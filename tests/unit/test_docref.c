@@ -169,6 +169,12 @@ extract_reads_bank_texts(void)
 	    "FT2611240001 90001001 90001002");
 	EXPECT_EQ_STR(cited("Bayaran invois 2026-0044"), "20260044");
 	EXPECT_EQ_STR(cited("發票 TW-0001、TW-0002"), "TW1 TW2");
+	/* The series repeated after the dash: still a range. */
+	EXPECT_EQ_STR(cited("Inv INV-0001154-INV-0001157"), "1154 1157 1155 1156");
+	EXPECT_EQ_STR(cited("PAY TW-0248-TW-0250"), "TW248 TW250 TW249");
+	EXPECT_EQ_STR(cited("TW-0248-CN-0250"), "TW248 CN250");
+	EXPECT_EQ_STR(cited("INV-1004-INV-1001"), "1004 1001");
+	EXPECT_EQ_STR(cited("INV-1001-INV-1200"), "1001 1200");
 }
 
 static void

@@ -568,6 +568,13 @@ mt940_malaysian_channels(void)
 	EXPECT_TEXT(s.first.channel, "JomPAY");
 	EXPECT_TEXT(s.first.ref1, "INV2026021");
 	EXPECT_TEXT(s.first.ref2, "0123456789");
+	/* A Ref-1 the bank's 65-character wrap cut is read whole. */
+	e = read_text(HEAD ":60F:C261120MYR0,\n"
+	    ":61:261120C7,NTRFNONREF\n:86:/TRTP/JOMPAY CREDIT/REMI/USTD//BILLER 71423 PAYM REF-1 881001\n"
+	    "119\n:62F:C261120MYR7,\n", &s, &err);
+	EXPECT_EQ_INT(e, AR_OK);
+	EXPECT_TEXT(s.first.channel, "JomPAY");
+	EXPECT_TEXT(s.first.ref1, "881001119");
 	/* Supplementary details of the :61: when there is no :86:. */
 	e = read_text(HEAD ":60F:C261120MYR0,\n"
 	    ":61:261120C7,NTRFNONREF\nGIRO CR 5566\n:62F:C261120MYR7,\n",
@@ -618,6 +625,13 @@ mt940_ordp_is_the_payer(void)
 	EXPECT_EQ_INT(read_86("/ORDP/Hr R Kuil en/of Mw A Kuil/REMI/861835/\n",
 	    &s, &err), AR_OK);
 	EXPECT_TEXT(s.first.payer, "Hr R Kuil en/of Mw A Kuil");
+	/* A one-letter pair's slash is the name's (Malaysian "S/B", "A/L"). */
+	EXPECT_EQ_INT(read_86("/ORDP/562106118402/SINAR JAYA TRDG S/B/REMI/USTD//NOV\n",
+	    &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "SINAR JAYA TRDG S/B");
+	EXPECT_TEXT(s.first.payer_account, "562106118402");
+	EXPECT_EQ_INT(read_86("/ORDP/164022871195/MUTHU A/L RAMAN/REMI/INV 9/\n", &s, &err), AR_OK);
+	EXPECT_TEXT(s.first.payer, "MUTHU A/L RAMAN");
 	/* Account, then the name on the next line (Komercijalna Banka). */
 	EXPECT_EQ_INT(read_86("/ORDP/300000000460495\n/IVOTEHNA DOOEL SKOPJE\n"
 	    "/747//747\n/Uplata po faktura 747\n", &s, &err), AR_OK);

@@ -40,6 +40,8 @@ payer_name_legal_forms_go(void)
 	EXPECT_EQ_STR(norm("MAJU SDN B"), "maju");             /* a bank's truncation */
 	EXPECT_EQ_STR(norm("MAJU BERHAD"), "maju");
 	EXPECT_EQ_STR(norm("MAJU TRADING & CO"), "maju");
+	EXPECT_EQ_STR(norm("SINAR JAYA TRDG S/B"), "sinar jaya");
+	EXPECT_EQ_STR(norm("MAJU ENTP"), "maju");
 	EXPECT_EQ_STR(norm("MAJU CO., LTD."), "maju");
 	EXPECT_EQ_STR(norm("MAJU PTE. LTD."), "maju");
 	/* only at the end: a legal word inside a name stays */
