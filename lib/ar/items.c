@@ -158,6 +158,30 @@ items_write_row(struct csvio_writer *w, const struct item_row *r)
 	csvio_end_record(w);
 }
 
+void
+items_write_with_amount(struct csvio_writer *w, const struct csvio_record *rec,
+    size_t ncolumns, int amount_col, int64_t minor, currency_id cur,
+    enum money_decimal decimal)
+{
+	for (size_t c = 0; c < ncolumns; c++) {
+		if ((int)c == amount_col) {
+			char buf[MONEY_TEXT_MAX];
+			size_t len = money_format(minor, currency_exponent(cur), buf);
+
+			if (decimal == MONEY_DECIMAL_COMMA)
+				for (size_t i = 0; i < len; i++)
+					if (buf[i] == '.')
+						buf[i] = ',';
+			csvio_write_field(w, buf, len);
+		} else if (c < rec->nfields) {
+			csvio_write_field(w, rec->field[c].ptr, rec->field[c].len);
+		} else {
+			csvio_write_str(w, "");
+		}
+	}
+	csvio_end_record(w);
+}
+
 struct items_customers {
 	struct strtab *ids;
 	char **names;		/* by customer id; NULL until a name is seen */

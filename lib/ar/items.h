@@ -121,6 +121,17 @@ void items_write_header(struct csvio_writer *w);
 void items_write_row(struct csvio_writer *w, const struct item_row *row);
 
 /*
+ * One record of an items stream read back, written again as read except
+ * its amount (column amount_col): minor in currency cur, with the decimal
+ * mark of decimal (a comma when the file writes 1234,56), so that a
+ * reader of the file with the same [input] reads it back the same.
+ * ncolumns is the header's count; cells a short record lacks are empty.
+ */
+void items_write_with_amount(struct csvio_writer *w, const struct csvio_record *rec,
+    size_t ncolumns, int amount_col, int64_t minor, currency_id cur,
+    enum money_decimal decimal);
+
+/*
  * The customers an items stream names, each with the first non-empty name
  * given (ar-import --customers-out), in the order they first appear.
  * items_customers_new: NULL when out of memory; the caller frees the

@@ -209,6 +209,19 @@ match_engine_item(const struct match_engine *m, size_t i, struct match_item_info
 }
 
 void
+match_engine_open_by_seq(const struct match_engine *m, int64_t *open, bool *changed, size_t n)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct mitem *it = &m->items[i];
+
+		if (it->seq < n && it->open != it->amount) {
+			open[it->seq] = it->open;
+			changed[it->seq] = true;
+		}
+	}
+}
+
+void
 match_customer_items(const struct match_engine *m, uint32_t cust, currency_id cur,
     size_t *lo_out, size_t *end_out)
 {

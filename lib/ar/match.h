@@ -220,6 +220,15 @@ struct match_item_info {
 };
 
 size_t match_engine_count(const struct match_engine *m);
+
+/*
+ * For --open-out: open[seq] what is left of the item added by call seq
+ * (0 .. n-1, match_item_info.seq) and changed[seq] whether any of it was
+ * applied; items never added (zero amounts, seq past n) stay as the
+ * caller set them.
+ */
+void match_engine_open_by_seq(const struct match_engine *m, int64_t *open, bool *changed,
+    size_t n);
 void match_engine_item(const struct match_engine *m, size_t i, struct match_item_info *out);
 
 /*

@@ -216,11 +216,16 @@ strip_legal_forms(struct words *w, size_t h, size_t end)
 		    (stripped || word_in(w, last - 1, legal_words))) {
 			end--;
 		} else if ((rest = without_legal_suffix(w, last)) != SIZE_MAX) {
+			/*
+			 * The name before it stays, and is looked at again: what a
+			 * suffix uncovers ("MAJU S B有限公司") goes too, so that a
+			 * normalised name normalises to itself.
+			 */
 			if (rest > 0)
-				w->len[last] = (uint16_t)rest;  /* the name before it stays */
+				w->len[last] = (uint16_t)rest;
 			else if (words > 1)
 				end--;
-			if (rest > 0 || words == 1)
+			else
 				return end;
 		} else {
 			return end;

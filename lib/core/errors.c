@@ -50,6 +50,7 @@ ar_strerror(ar_err err)
 	case AR_ECURRENCY:  return "unknown currency";
 	case AR_ECONFIG:    return "bad configuration";
 	case AR_EUSAGE:     return "bad usage";
+	case AR_EINVARIANT: return "internal error";
 	}
 	return "unknown error";
 }
@@ -73,6 +74,8 @@ ar_exit_code(ar_err err)
 		return EX_CONFIG;
 	case AR_EUSAGE:
 		return EX_USAGE;
+	case AR_EINVARIANT:
+		return EX_SOFTWARE;
 	default:
 		return EX_DATAERR;
 	}

@@ -35,7 +35,8 @@ typedef enum ar_err {
 	AR_ECOLUMN,    /* a required column is missing */
 	AR_ECURRENCY,  /* currency code unknown */
 	AR_ECONFIG,    /* configuration is wrong */
-	AR_EUSAGE      /* caller passed arguments that make no sense */
+	AR_EUSAGE,     /* caller passed arguments that make no sense */
+	AR_EINVARIANT  /* a check of the program's own results failed: a bug */
 } ar_err;
 
 /*

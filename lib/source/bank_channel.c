@@ -155,13 +155,14 @@ ref_at(const char *s, size_t len, size_t i, size_t *value)
 	return which;
 }
 
+/* The value at s: up to a blank, ',', ';' or '/' (the slash that closes an MT940 sub-field, "REF-1 881001119/"). */
 static void
 copy_value(char *dst, size_t size, const char *s, size_t len)
 {
 	size_t n = 0;
 
 	while (n < len && !is_blank((unsigned char)s[n]) && s[n] != ',' &&
-	    s[n] != ';')
+	    s[n] != ';' && s[n] != '/')
 		n++;
 	if (n >= size)
 		n = utf8_cut(s, size - 1);

@@ -79,6 +79,9 @@ jompay_references(void)
 	/* REF12345 and PREF1 are other references, not Ref-1. */
 	t = scan("REF12345 PREF1:XX", "MYR");
 	EXPECT_EQ_STR(t.ref1, "");
+	/* The slash that closes an MT940 sub-field is not the value's. */
+	t = scan("/REMI/USTD//BILLER 71423 REF-1 881001119/", "MYR");
+	EXPECT_EQ_STR(t.ref1, "881001119");
 	/* A Ref-1 with no value is no Ref-1. */
 	t = scan("JOMPAY REF1:", "MYR");
 	EXPECT_EQ_STR(t.ref1, "");

@@ -20,16 +20,6 @@ static const char customers_csv[] =
     "C4,Kedai Ali Enterprise,,,\n"
     "C5,Gemilang Teknologi Bhd,5555,,\n";
 
-static currency_id
-cur(const char *code)
-{
-	currency_id id;
-
-	if (currency_lookup(code, strlen(code), &id) != AR_OK)
-		abort();
-	return id;
-}
-
 static civil_day
 day(int y, int mo, int d)
 {
@@ -77,7 +67,7 @@ item(struct fx *f, const char *customer, const char *doc, int d, int64_t amount)
 
 	if (!strtab_find(f->t.ids, customer, strlen(customer), &id) ||
 	    match_engine_add_item(f->m, id, doc, strlen(doc), day(2026, 1, d),
-	        cur("MYR"), amount) != AR_OK)
+	        test_currency("MYR"), amount) != AR_OK)
 		abort();
 }
 
@@ -104,7 +94,7 @@ pay(const char *id, int64_t amount, const char *payer, const char *account,
 	memset(&p, 0, sizeof p);
 	snprintf(p.id, sizeof p.id, "%s", id);
 	p.value_date = day(2026, 2, 1);
-	p.currency = cur("MYR");
+	p.currency = test_currency("MYR");
 	p.amount = amount;
 	p.payer = payer;
 	p.payer_account = account;
@@ -440,10 +430,10 @@ shared_account_is_no_identification(void)
 	EXPECT(match_engine_new(&m, &t, NULL) == AR_OK);
 	strtab_find(t.ids, "A", 1, &a);
 	strtab_find(t.ids, "B", 1, &b);
-	EXPECT(match_engine_add_item(m, a, "X1", 2, day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
-	EXPECT(match_engine_add_item(m, b, "X2", 2, day(2026, 1, 1), cur("MYR"), 500) == AR_OK);
+	EXPECT(match_engine_add_item(m, a, "X1", 2, day(2026, 1, 1), test_currency("MYR"), 500) == AR_OK);
+	EXPECT(match_engine_add_item(m, b, "X2", 2, day(2026, 1, 1), test_currency("MYR"), 500) == AR_OK);
 	EXPECT(match_engine_ready(m) == AR_OK);
-	EXPECT(match_engine_add_item(m, a, "X3", 2, day(2026, 1, 1), cur("MYR"), 5) == AR_EUSAGE);
+	EXPECT(match_engine_add_item(m, a, "X3", 2, day(2026, 1, 1), test_currency("MYR"), 5) == AR_EUSAGE);
 	p = pay("S:1", 500, "", "777", "", "");
 	EXPECT(match_payment(m, &p, &r) == AR_OK);
 	EXPECT_EQ_INT(r.n, 0);
@@ -453,7 +443,7 @@ shared_account_is_no_identification(void)
 	EXPECT_EQ_STR(show(&r), "B/X2:500:exact_amount:95");
 	/* Another currency is never touched. */
 	p = pay("S:3", 500, "", "777", "X1", "");
-	p.currency = cur("USD");
+	p.currency = test_currency("USD");
 	EXPECT(match_payment(m, &p, &r) == AR_OK);
 	EXPECT_EQ_INT(r.n, 0);
 	match_engine_free(m);
@@ -533,15 +523,15 @@ tolerance_per_currency_and_share(void)
 	/* 15.00 is 15 yen: JPY has no decimals. */
 	fx_open(&f);
 	strtab_find(f.t.ids, "C5", 2, &c5);
-	EXPECT(match_engine_add_item(f.m, c5, "J1", 2, day(2026, 1, 1), cur("JPY"), 10015) == AR_OK);
-	EXPECT(match_engine_add_item(f.m, c5, "J2", 2, day(2026, 1, 2), cur("JPY"), 20016) == AR_OK);
+	EXPECT(match_engine_add_item(f.m, c5, "J1", 2, day(2026, 1, 1), test_currency("JPY"), 10015) == AR_OK);
+	EXPECT(match_engine_add_item(f.m, c5, "J2", 2, day(2026, 1, 2), test_currency("JPY"), 20016) == AR_OK);
 	fx_ready(&f);
 	p = pay("S1:1", 10000, "", "5555", "", "");
-	p.currency = cur("JPY");
+	p.currency = test_currency("JPY");
 	EXPECT(match_payment(f.m, &p, &f.res) == AR_OK);
 	EXPECT_EQ_STR(show(&f.res), "C5/J1:10000:exact_amount:90 C5/J1:15:bank_charge:90");
 	p = pay("S1:2", 20000, "", "5555", "", "");
-	p.currency = cur("JPY");
+	p.currency = test_currency("JPY");
 	EXPECT(match_payment(f.m, &p, &f.res) == AR_OK);
 	EXPECT_EQ_STR(show(&f.res), "C5/:20000:on_account:90");
 	fx_close(&f);

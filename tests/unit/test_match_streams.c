@@ -11,16 +11,6 @@
 #include "ar/payments.h"
 #include "test.h"
 
-static currency_id
-cur(const char *code)
-{
-	currency_id id;
-
-	if (currency_lookup(code, strlen(code), &id) != AR_OK)
-		abort();
-	return id;
-}
-
 /* Read csv's first record into *p; the reader is left open in *r for the record's life. */
 static ar_err
 read_one(const char *csv, struct csvio_reader **r, FILE **fp, struct payment *p,
@@ -71,7 +61,7 @@ payments_read_back_what_ar_bank_writes(void)
 	EXPECT_EQ_INT(p.value_date, d);
 	date_from_ymd(2026, 11, 25, &d);
 	EXPECT_EQ_INT(p.booking_date, d);
-	EXPECT_EQ_INT(p.currency, cur("MYR"));
+	EXPECT_EQ_INT(p.currency, test_currency("MYR"));
 	EXPECT_EQ_INT(p.amount, 125050);
 	EXPECT_EQ_STR(p.payer, "Syarikat Maju Sdn Bhd");
 	EXPECT_EQ_STR(p.reference, "INV 1800000123, 1800000124");
@@ -151,7 +141,7 @@ allocations_write_their_columns_and_words(void)
 	size_t len = 0;
 	FILE *fp = open_memstream(&text, &len);
 
-	a.currency = cur("MYR");
+	a.currency = test_currency("MYR");
 	csvio_writer_init(&w, fp, ',', false);
 	allocations_write_header(&w);
 	allocations_write(&w, &a);

@@ -11,16 +11,6 @@
 #include "ar/remittance.h"
 #include "test.h"
 
-static currency_id
-cur(const char *code)
-{
-	currency_id id;
-
-	if (currency_lookup(code, strlen(code), &id) != AR_OK)
-		abort();
-	return id;
-}
-
 static civil_day
 day(const char *iso)
 {
@@ -62,7 +52,7 @@ pay(const char *id, const char *value_date, const char *code, int64_t amount,
 	memset(&p, 0, sizeof p);
 	snprintf(p.id, sizeof p.id, "%s", id);
 	p.value_date = day(value_date);
-	p.currency = cur(code);
+	p.currency = test_currency(code);
 	p.amount = amount;
 	p.payer = payer;
 	p.payer_account = p.reference = p.channel = p.ref1 = p.ref2 = p.bank_ref = "";
@@ -651,7 +641,7 @@ a_payer_advice_in_another_currency_never_matches(void)
 		return;
 	EXPECT_EQ_INT(remittance_find(t, &p, lines, &n, &e), AR_OK);
 	EXPECT_EQ_INT(n, 0);
-	p.currency = cur("USD");
+	p.currency = test_currency("USD");
 	EXPECT_EQ_INT(remittance_find(t, &p, lines, &n, &e), AR_OK);
 	EXPECT_EQ_INT(n, 1);
 	remittance_free(t);
