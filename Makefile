@@ -2,7 +2,7 @@
 #
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
-#   make demo         build, then run examples/nightly.sh and examples/match.sh
+#   make demo         build, then run examples/nightly.sh, match.sh and dunning.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -111,6 +111,7 @@ demo:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-25} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/match.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/match"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/dunning.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/dunning"
 
 bench:
 	$(Q)sh mk/deps.sh bench
@@ -119,6 +120,8 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-xlsx.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-import.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-bank.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-match.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-dunning.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

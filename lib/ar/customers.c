@@ -1,6 +1,7 @@
 /* customers.c - the customer master. */
 #include "ar/customers.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,37 @@
 #include "core/money.h"
 
 static char empty[] = "";
+
+/* The text columns of the master, each kept as written ("" when absent or empty). */
+static const struct {
+	const char *column;
+	size_t field;       /* offset of its char * in struct customer */
+} text_columns[] = {
+	{ "name", offsetof(struct customer, name) },
+	{ "collector", offsetof(struct customer, collector) },
+	{ "status", offsetof(struct customer, status) },
+	{ "company", offsetof(struct customer, company) },
+	{ "credit_limit", offsetof(struct customer, credit_limit) },
+	{ "payer_account", offsetof(struct customer, payer_account) },
+	{ "payer_names", offsetof(struct customer, payer_names) },
+	{ "ref1", offsetof(struct customer, ref1) },
+	{ "lang", offsetof(struct customer, lang) },
+	{ "email", offsetof(struct customer, email) },
+	{ "phone", offsetof(struct customer, phone) },
+	{ "address", offsetof(struct customer, address) },
+	{ "country", offsetof(struct customer, country) },
+	{ "status_date", offsetof(struct customer, status_date) },
+	{ "dunning_block", offsetof(struct customer, dunning_block) },
+	{ "channel", offsetof(struct customer, channel) },
+	{ "interest_rate", offsetof(struct customer, interest_rate) },
+};
+#define NTEXT (sizeof text_columns / sizeof text_columns[0])
+
+static char **
+text_field(struct customer *c, size_t k)
+{
+	return (char **)((char *)c + text_columns[k].field);
+}
 
 ar_err
 customers_init(struct customer_table *t, size_t expected)
@@ -30,16 +62,9 @@ customers_free(struct customer_table *t)
 {
 	size_t n = t->ids ? strtab_count(t->ids) : 0;
 
-	for (size_t i = 0; i < n; i++) {
-		free_text(t->rec[i].name);
-		free_text(t->rec[i].collector);
-		free_text(t->rec[i].status);
-		free_text(t->rec[i].company);
-		free_text(t->rec[i].credit_limit);
-		free_text(t->rec[i].payer_account);
-		free_text(t->rec[i].payer_names);
-		free_text(t->rec[i].ref1);
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < NTEXT; k++)
+			free_text(*text_field(&t->rec[i], k));
 	free(t->rec);
 	free(t->hot);
 	strtab_free(t->ids);
@@ -69,8 +94,9 @@ customers_intern(struct customer_table *t, const char *id, size_t len,
 		t->hot = hot;
 		t->cap = cap;
 	}
-	t->rec[*out] = (struct customer){
-	    empty, empty, empty, empty, empty, empty, empty, empty };
+	for (size_t k = 0; k < NTEXT; k++)
+		*text_field(&t->rec[*out], k) = empty;
+	t->rec[*out].line = 0;
 	t->hot[*out] = (struct customer_hot){ -1, false, false };
 	return AR_OK;
 }
@@ -127,17 +153,14 @@ ar_err
 customers_load(struct customer_table *t, struct csvio_reader *r, struct ar_error *e)
 {
 	int c_id = csvio_column(r, "customer");
-	int c_name = csvio_column(r, "name");
-	int c_coll = csvio_column(r, "collector");
-	int c_status = csvio_column(r, "status");
-	int c_company = csvio_column(r, "company");
 	int c_limit = csvio_column(r, "credit_limit");
 	int c_terms = csvio_column(r, "terms_days");
-	int c_account = csvio_column(r, "payer_account");
-	int c_aliases = csvio_column(r, "payer_names");
-	int c_ref1 = csvio_column(r, "ref1");
+	int col[NTEXT];
 	struct csvio_record rec;
 	ar_err err;
+
+	for (size_t k = 0; k < NTEXT; k++)
+		col[k] = csvio_column(r, text_columns[k].column);
 
 	memset(e, 0, sizeof *e);   /* its file stays "": the caller's reader is the file */
 	if (c_id < 0)
@@ -167,17 +190,13 @@ customers_load(struct customer_table *t, struct csvio_reader *r, struct ar_error
 			return ar_error_set(e, AR_ESYNTAX, rec.line,
 			    "credit_limit \"%s\" is not an amount", f[c_limit].ptr);
 		t->hot[id].terms_days = (int16_t)terms;
-		c->name = copy_field(&rec, c_name);
-		c->collector = copy_field(&rec, c_coll);
-		c->status = copy_field(&rec, c_status);
-		c->company = copy_field(&rec, c_company);
-		c->credit_limit = copy_field(&rec, c_limit);
-		c->payer_account = copy_field(&rec, c_account);
-		c->payer_names = copy_field(&rec, c_aliases);
-		c->ref1 = copy_field(&rec, c_ref1);
-		if (!c->name || !c->collector || !c->status || !c->company || !c->credit_limit ||
-		    !c->payer_account || !c->payer_names || !c->ref1)
-			return AR_ENOMEM;
+		for (size_t k = 0; k < NTEXT; k++)
+			if ((*text_field(c, k) = copy_field(&rec, col[k])) == NULL) {
+				for (size_t m = k + 1; m < NTEXT; m++)
+					*text_field(c, m) = empty;   /* freeable by customers_free */
+				return AR_ENOMEM;
+			}
+		c->line = rec.line;
 		t->hot[id].in_master = true;
 		t->hot[id].named = c->name[0] != '\0';
 		t->in_master++;

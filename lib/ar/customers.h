@@ -25,6 +25,10 @@
 struct customer {
 	char *name, *collector, *status, *company, *credit_limit;  /* "" when unknown */
 	char *payer_account, *payer_names, *ref1;                  /* ';'-separated */
+	/* For dunning (issue 13): how to reach the customer, and its overrides. */
+	char *lang, *email, *phone, *address, *country, *status_date;
+	char *dunning_block, *channel, *interest_rate;
+	long line;              /* its line in the customers file; 0 for one seen only in items */
 };
 
 /* What every item needs of its customer: hot, 4 bytes, kept apart. */
@@ -47,8 +51,9 @@ void customers_free(struct customer_table *t);
 
 /*
  * Read a customers stream (customer required; name, collector, status,
- * company, credit_limit, terms_days, payer_account, payer_names, ref1
- * used when present) from an open
+ * company, credit_limit, terms_days, payer_account, payer_names, ref1,
+ * lang, email, phone, address, country, status_date, dunning_block,
+ * channel, interest_rate used when present, kept as written) from an open
  * reader.  A duplicate customer or a bad terms_days / credit_limit is an
  * error in *e.
  */

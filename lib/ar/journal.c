@@ -28,16 +28,30 @@ struct dispute {
 	struct dispute *next;
 };
 
+/* The latest dunning row with a level, per currency it names (or none). */
+struct dunned {
+	bool has_currency;
+	currency_id currency;
+	struct seq at;
+	int level;
+	struct dunned *next;
+};
+
 struct jcustomer {
 	struct seq last;
 	char *last_action;
 	struct seq promise, promise_closed;
+	bool promise_closed_broken;    /* closed by promise_broken, not kept or paid */
 	civil_day promise_due;
 	bool promise_has_amount;
 	int64_t promise_amount;
 	currency_id promise_currency;
 	bool promise_currency_given;
 	struct dispute *disputes;
+	struct seq dunned, hold;       /* the latest dunning row with a level, hold row */
+	int dun_level;
+	struct dunned *dunned_by;      /* the same per currency */
+	civil_day hold_until;          /* of the latest hold row; DATE_NONE: open-ended */
 	bool worked;                   /* facts worked out */
 	struct journal_facts facts;
 	char *docs;                    /* facts.dispute_docs when not "" */
@@ -87,6 +101,12 @@ journal_free(struct journal *j)
 			free(d->doc_no);
 			free(d);
 		}
+		while (c->dunned_by != NULL) {
+			struct dunned *d = c->dunned_by;
+
+			c->dunned_by = d->next;
+			free(d);
+		}
 	}
 	free(j->cust);
 	strtab_free(j->ids);
@@ -106,6 +126,7 @@ journal_bind(const struct csvio_reader *r, struct journal_columns *cols,
 	cols->amount = csvio_column(r, "amount");
 	cols->currency = csvio_column(r, "currency");
 	cols->due = csvio_column(r, "due");
+	cols->level = csvio_column(r, "level");
 	for (int i = 0; i < 3; i++) {
 		if (csvio_column(r, required[i]) < 0) {
 			*missing = required[i];
@@ -157,6 +178,8 @@ customer_of(struct journal *j, const char *id, size_t len, struct jcustomer **ou
 	if (added) {
 		memset(&j->cust[n], 0, sizeof j->cust[n]);
 		j->cust[n].last = j->cust[n].promise = j->cust[n].promise_closed = SEQ_NONE;
+		j->cust[n].dunned = j->cust[n].hold = SEQ_NONE;
+		j->cust[n].hold_until = DATE_NONE;
 	}
 	*out = &j->cust[n];
 	return AR_OK;
@@ -199,6 +222,9 @@ struct jrow {
 	int64_t amount;
 	currency_id currency;
 	bool currency_given;           /* the row named its currency */
+	int level;                     /* of a letter, email or sms: 0 when none */
+	bool level_currency_given;     /* and its currency */
+	currency_id level_currency;
 };
 
 /* A promise's due date, and its amount, if any, in its currency (else j's default). */
@@ -236,6 +262,25 @@ read_promise(const struct csvio_record *rec, const struct journal_columns *cols,
 	return AR_OK;
 }
 
+/* A dunning level: 1 to 99. */
+static ar_err
+read_level(const char *s, size_t len, int *level)
+{
+	int v = 0;
+
+	if (len == 0 || len > 2)
+		return len > 2 ? AR_ERANGE : AR_ESYNTAX;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return AR_ESYNTAX;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v == 0)
+		return AR_ERANGE;
+	*level = v;
+	return AR_OK;
+}
+
 static ar_err
 read_row(const struct journal *j, const struct csvio_record *rec,
     const struct journal_columns *cols, const struct item_format *fmt, struct jrow *row,
@@ -259,6 +304,26 @@ read_row(const struct journal *j, const struct csvio_record *rec,
 		return ar_error_set(problem, AR_ESYNTAX, rec->line, "action is empty");
 	row->doc = items_field(rec, cols->doc_no, &row->doc_len);
 	row->promise = is_action(row->action, row->action_len, "promise");
+	if (is_action(row->action, row->action_len, "hold")) {
+		s = items_field(rec, cols->due, &len);
+		if (len > 0 && (err = date_parse(s, len, &fmt->dates, &row->due)) != AR_OK)
+			return ar_error_set(problem, err, rec->line, "due \"%s\" of a hold is not a date", s);
+	}
+	if (is_action(row->action, row->action_len, "letter") ||
+	    is_action(row->action, row->action_len, "email") ||
+	    is_action(row->action, row->action_len, "sms")) {
+		s = items_field(rec, cols->level, &len);
+		if (len > 0 && (err = read_level(s, len, &row->level)) != AR_OK)
+			return ar_error_set(problem, err, rec->line,
+			    "level \"%s\" is not a dunning level (a whole number from 1 to 99)", s);
+		s = items_field(rec, cols->currency, &len);
+		if (row->level > 0 && len > 0) {
+			if ((err = currency_lookup(s, len, &row->level_currency)) != AR_OK)
+				return ar_error_set(problem, err, rec->line,
+				    "currency \"%s\" is not a known currency code", s);
+			row->level_currency_given = true;
+		}
+	}
 	return row->promise ? read_promise(rec, cols, fmt, row, problem) : AR_OK;
 }
 
@@ -282,6 +347,35 @@ apply_row(struct journal *j, const struct jrow *row)
 		c->last_action = a;
 		c->last = row->at;
 	}
+	if (row->level > 0) {
+		struct dunned *d;
+
+		if (seq_after(row->at, c->dunned)) {
+			c->dunned = row->at;
+			c->dun_level = row->level;
+		}
+		for (d = c->dunned_by; d != NULL; d = d->next)
+			if (d->has_currency == row->level_currency_given &&
+			    (!d->has_currency || d->currency == row->level_currency))
+				break;
+		if (d == NULL) {
+			if ((d = calloc(1, sizeof *d)) == NULL)
+				return AR_ENOMEM;
+			d->has_currency = row->level_currency_given;
+			d->currency = row->level_currency;
+			d->at = SEQ_NONE;
+			d->next = c->dunned_by;
+			c->dunned_by = d;
+		}
+		if (seq_after(row->at, d->at)) {
+			d->at = row->at;
+			d->level = row->level;
+		}
+	}
+	if (is_action(action, alen, "hold") && seq_after(row->at, c->hold)) {
+		c->hold = row->at;
+		c->hold_until = row->due;
+	}
 	if (row->promise) {
 		if (seq_after(row->at, c->promise)) {
 			c->promise = row->at;
@@ -293,8 +387,10 @@ apply_row(struct journal *j, const struct jrow *row)
 		}
 	} else if (is_action(action, alen, "promise_broken") ||
 	    is_action(action, alen, "promise_kept") || is_action(action, alen, "payment")) {
-		if (seq_after(row->at, c->promise_closed))
+		if (seq_after(row->at, c->promise_closed)) {
 			c->promise_closed = row->at;
+			c->promise_closed_broken = is_action(action, alen, "promise_broken");
+		}
 	} else if (is_action(action, alen, "dispute")) {
 		return add_dispute(c, row->doc, row->doc_len, row->at, false);
 	} else if (is_action(action, alen, "dispute_resolved")) {
@@ -347,6 +443,13 @@ work_out(struct journal *j, struct jcustomer *c)
 		f->promise_currency = c->promise_currency;
 		f->promise_currency_given = c->promise_currency_given;
 	}
+	/* Broken: due before the as-of date, and no promise_kept or payment since. */
+	f->promise_broken = c->promise.date != DATE_NONE && seq_after(c->promise_closed, c->promise) ?
+	    c->promise_closed_broken : c->promise.date != DATE_NONE && c->promise_due < j->as_of;
+	f->dun_level = c->dun_level;
+	f->dun_date = c->dunned.date;
+	f->held = c->hold.date != DATE_NONE && (c->hold_until == DATE_NONE || c->hold_until >= j->as_of);
+	f->hold_until = f->held ? c->hold_until : DATE_NONE;
 	f->dispute_since = DATE_NONE;
 	f->dispute_docs = "";
 	for (struct dispute *d = c->disputes; d != NULL; d = d->next)
@@ -379,6 +482,46 @@ work_out(struct journal *j, struct jcustomer *c)
 	f->dispute_docs = c->docs;
 	free(open);
 	return AR_OK;
+}
+
+bool
+journal_dunned(struct journal *j, const char *customer, size_t len, currency_id currency,
+    int *level, civil_day *date)
+{
+	const struct dunned *best = NULL;
+	uint32_t n;
+
+	*level = 0;
+	*date = DATE_NONE;
+	if (!strtab_find(j->ids, customer, len, &n))
+		return false;
+	for (const struct dunned *d = j->cust[n].dunned_by; d != NULL; d = d->next)
+		if ((!d->has_currency || d->currency == currency) &&
+		    (best == NULL || seq_after(d->at, best->at)))
+			best = d;
+	if (best == NULL)
+		return false;
+	*level = best->level;
+	*date = best->at.date;
+	return true;
+}
+
+bool
+journal_disputed(struct journal *j, const char *customer, size_t len, const char *doc_no,
+    size_t dlen)
+{
+	uint32_t n;
+
+	if (!strtab_find(j->ids, customer, len, &n))
+		return false;
+	for (const struct dispute *d = j->cust[n].disputes; d != NULL; d = d->next) {
+		size_t l = strlen(d->doc_no);
+
+		if (seq_after(d->raised, d->resolved) &&
+		    (l == 0 || (l == dlen && memcmp(d->doc_no, doc_no, dlen) == 0)))
+			return true;
+	}
+	return false;
 }
 
 const struct journal_facts *

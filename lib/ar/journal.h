@@ -18,6 +18,16 @@
  *                  dispute_resolved row for the same doc_no follows (an
  *                  empty doc_no is a dispute about the whole account)
  *   last action    the latest row of any action
+ *   last dunning   the latest letter, email or sms row with a level (a
+ *                  dunning level, a whole number from 1): its level and
+ *                  date, of the customer and, by journal_dunned, of one
+ *                  currency (ar-dunning escalates one level at a time)
+ *   hold           the latest hold row: held until its due date (on it
+ *                  included), or with no due date until a later hold
+ *                  row with a due date in the past lifts it
+ *   broken promise the latest promise, due before the as-of date, that no
+ *                  later promise_kept or payment row follows (a
+ *                  promise_broken row says so outright)
  *
  * Memory follows the customers (and their disputes) in the journal, not
  * its rows.
@@ -37,7 +47,7 @@
 
 /* Column indexes; -1 when absent.  date, customer and action are required. */
 struct journal_columns {
-	int date, customer, action, doc_no, amount, currency, due;
+	int date, customer, action, doc_no, amount, currency, due, level;
 };
 
 /* What one customer's journal says at the as-of date. */
@@ -55,6 +65,11 @@ struct journal_facts {
 	 * default and the promise belongs to the customer's only currency.
 	 */
 	bool promise_currency_given;
+	int dun_level;                /* the last dunning level sent; 0: none */
+	civil_day dun_date;           /* when; DATE_NONE when none */
+	bool held;                    /* a hold is on at the as-of date */
+	civil_day hold_until;         /* its last day; DATE_NONE: no end given */
+	bool promise_broken;          /* the latest promise was broken */
 	size_t open_disputes;
 	civil_day dispute_since;      /* the earliest date among the open disputes' rows */
 	const char *dispute_docs;     /* their doc_nos, "; "-separated, by doc_no; "" when none */
@@ -103,6 +118,22 @@ ar_err journal_load(struct journal *j, struct csvio_reader *r,
  */
 const struct journal_facts *journal_find(struct journal *j, const char *customer,
     size_t len);
+
+/*
+ * The last dunning level sent to the customer in currency (letter, email
+ * or sms rows with a level, of that currency or naming none) and its
+ * date: false, 0 and DATE_NONE when there is none.
+ */
+bool journal_dunned(struct journal *j, const char *customer, size_t len, currency_id currency,
+    int *level, civil_day *date);
+
+/*
+ * Whether the customer's doc_no[0..dlen) is under an open dispute: one for
+ * that document, or one about the whole account (empty doc_no).  Call
+ * after the last journal_add.
+ */
+bool journal_disputed(struct journal *j, const char *customer, size_t len,
+    const char *doc_no, size_t dlen);
 
 /* Rows taken, and those ignored for being dated after the as-of date. */
 unsigned long journal_rows(const struct journal *j);

@@ -687,7 +687,7 @@ config_unknown_section_names_it_and_its_line(void)
 	enter();
 	EXPECT_EQ_STR(error_of("[aging]\nbasis = due\n\n[foo]\nbar = 1\n"),
 	    "4: unknown section [foo]");
-	EXPECT_EQ_STR(error_of("[dunning]\n"), "1: unknown section [dunning]");
+	EXPECT_EQ_STR(error_of("[dunnin]\n"), "1: unknown section [dunnin]");
 	EXPECT_EQ_STR(error_of("[a:b]\nc = 1\n"), "1: unknown section [a:b]");
 	EXPECT_EQ_STR(error_of("[ ]\n"), "1: empty section name");
 	EXPECT_EQ_STR(error_of("[aging]\n[]\nbasis = due\n"), "2: empty section name");
