@@ -339,15 +339,19 @@ load_customers(struct age_run *run)
 static void
 load_journal(struct age_run *run)
 {
+	struct item_format journal_format = run->ctx.format;
 	struct ar_error e = { 0 };
 	struct csvio_reader *r;
 	ar_err err;
+
+	/* Our tools write the journal, with a point for decimals, whatever [input] says. */
+	journal_format.decimal = MONEY_DECIMAL_POINT;
 
 	if (journal_new(&run->journal, run->policy.as_of,
 	    config_get_currency(run->ctx.config, "company:default_currency")) != AR_OK)
 		out_of_memory(run);
 	r = open_input(run, run->o.journal_path);
-	if ((err = journal_load(run->journal, r, &run->ctx.format,
+	if ((err = journal_load(run->journal, r, &journal_format,
 	    run->o.common.skip_bad ? skip_row : NULL, run, &e)) != AR_OK)
 		fail_input(run, r, err, &e);
 	csvio_reader_close(r);

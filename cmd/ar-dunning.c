@@ -151,6 +151,7 @@ load_customers(void)
 static void
 load_journal(void)
 {
+	struct item_format journal_format;
 	struct csvio_reader *r;
 	struct ar_error e = { 0 };
 	ar_err err;
@@ -171,7 +172,10 @@ load_journal(void)
 			fclose(probe);
 	}
 	r = open_input(run.journal_path);
-	if ((err = journal_load(run.journal, r, &run.ctx.format, NULL, NULL, &e)) != AR_OK)
+	/* Our tools write the journal, with a point for decimals, whatever [input] says. */
+	journal_format = run.ctx.format;
+	journal_format.decimal = MONEY_DECIMAL_POINT;
+	if ((err = journal_load(run.journal, r, &journal_format, NULL, NULL, &e)) != AR_OK)
 		fail_input(r, err, &e);
 	csvio_reader_close(r);
 }
@@ -345,8 +349,8 @@ summary(struct tally *t, unsigned long appended)
 {
 	const char *p = diag_progname();
 
-	fprintf(stderr, "%s: %ld send, %ld skip, %ld route\n", p, t->actions[DUNNING_SEND],
-	    t->actions[DUNNING_SKIP], t->actions[DUNNING_ROUTE]);
+	fprintf(stderr, "%s: %ld send, %ld skip, %ld route (rows: one per customer and currency)\n",
+	    p, t->actions[DUNNING_SEND], t->actions[DUNNING_SKIP], t->actions[DUNNING_ROUTE]);
 	for (int r = 1; r < DUNNING_REASONS; r++)
 		if (t->reasons[r] > 0)
 			fprintf(stderr, "%s:   %-16s %ld\n", p, dunning_reason_word((enum dunning_reason)r),
