@@ -441,19 +441,15 @@ reachable(const struct customer *c, unsigned bits)
 	return ok;
 }
 
+/* last, last_date: the level the journal shows sent in the account's currency, and when. */
 static void
 decide(struct dunning *d, const struct account *a, const struct journal_facts *jf,
-    struct dunning_decision *out, int64_t min_amount)
+    int last, civil_day last_date, struct dunning_decision *out, int64_t min_amount)
 {
 	const struct dunning_policy *p = d->policy;
 	const struct customer *c = customers_get(d->ct, a->customer);
-	const char *id = strtab_key(d->ct->ids, a->customer);
-	int last = 0, next;
-	civil_day last_date = DATE_NONE;
+	int next;
 	unsigned channels = 0;
-
-	if (d->journal != NULL)
-		journal_dunned(d->journal, id, strlen(id), a->currency, &last, &last_date);
 
 	out->action = DUNNING_SKIP;
 	if (strcasecmp(c->status, "written_off") == 0) {
@@ -520,6 +516,8 @@ dunning_decide(struct dunning *d, size_t i, struct dunning_decision *out, struct
 	const struct journal_facts *jf = NULL;
 	const char *id;
 	int64_t min_amount = 0;
+	int last = 0;
+	civil_day last_date = DATE_NONE;
 	ar_err err;
 
 	if (dunning_count(d) <= i || d->order == NULL)
@@ -541,13 +539,10 @@ dunning_decide(struct dunning *d, size_t i, struct dunning_decision *out, struct
 	if (d->journal != NULL)
 		jf = journal_find(d->journal, id, strlen(id));
 	out->broken_promise = jf != NULL && jf->promise_broken;
+	if (d->journal != NULL)
+		journal_dunned(d->journal, id, strlen(id), a->currency, &last, &last_date);
 	if (a->max_level > 0) {
-		int last = 0, next;
-		civil_day last_date;
-
-		if (d->journal != NULL)
-			journal_dunned(d->journal, id, strlen(id), a->currency, &last, &last_date);
-		next = last + 1 < a->max_level ? last + 1 : a->max_level;
+		int next = last + 1 < a->max_level ? last + 1 : a->max_level;
 
 		if ((err = policy_amount(d->policy->level[next].min_amount, a->currency,
 		    &min_amount)) != AR_OK)
@@ -555,7 +550,7 @@ dunning_decide(struct dunning *d, size_t i, struct dunning_decision *out, struct
 			    "read in %s", next, d->policy->level[next].min_amount,
 			    currency_code(a->currency));
 	}
-	decide(d, a, jf, out, min_amount);
+	decide(d, a, jf, last, last_date, out, min_amount);
 	if (out->action == DUNNING_SEND) {
 		const char *fee = d->policy->level[out->level].fee[0] ? d->policy->level[out->level].fee :
 		    d->policy->fee;

@@ -233,13 +233,11 @@ cited_one_customer(struct match_engine *m, const struct payment *p, const uint32
 /* The cited items short by a bank charge: each in full, the charge on the newest that can carry it. */
 static bool
 cited_charge(struct match_engine *m, const struct payment *p, const uint32_t *cited, size_t n,
-    struct match_result *r)
+    int64_t sum, struct match_result *r)
 {
-	uint32_t cust;
-	int64_t sum, charge;
+	int64_t charge;
 
-	if (!cited_one_customer(m, p, cited, n, &cust, &sum) || sum <= p->amount ||
-	    (charge = sum - p->amount) > match_tolerance(m, p))
+	if (sum <= p->amount || (charge = sum - p->amount) > match_tolerance(m, p))
 		return false;
 	for (size_t i = n; i-- > 0;)
 		if (m->items[cited[i]].open > charge) {
@@ -252,12 +250,11 @@ cited_charge(struct match_engine *m, const struct payment *p, const uint32_t *ci
 /* The cited items paid in part (oldest first), or over (the rest on account). */
 static bool
 cited_partial_or_over(struct match_engine *m, const struct payment *p, const uint32_t *cited,
-    size_t n, struct match_result *r)
+    size_t n, uint32_t cust, int64_t sum, struct match_result *r)
 {
-	uint32_t cust;
-	int64_t sum, left = p->amount;
+	int64_t left = p->amount;
 
-	if (!cited_one_customer(m, p, cited, n, &cust, &sum) || sum == p->amount)
+	if (sum == p->amount)
 		return false;
 	if (sum > p->amount) {
 		for (size_t i = 0; i < n && left > 0; i++) {
@@ -311,9 +308,20 @@ match_rule_reference(struct match_engine *m, const struct payment *p, struct mat
 		return true;
 	}
 	/* A mistyped number the amount confirms is better evidence than a sum that does not fit. */
-	/* A number the payer quoted, short by a charge; else a mistyped one the amount confirms. */
-	return cited_charge(m, p, cited, n, r) || rule_near(m, p, &list, r) ||
-	    cited_partial_or_over(m, p, cited, n, r);
+	/*
+	 * A number the payer quoted, short by a charge; else a mistyped one
+	 * the amount confirms; else a partial or over-payment.  Whether the
+	 * cited items are one customer's is worked out once: it scores the
+	 * payer's name, and nothing is applied in between.
+	 */
+	{
+		uint32_t cust;
+		int64_t sum;
+		bool one = cited_one_customer(m, p, cited, n, &cust, &sum);
+
+		return (one && cited_charge(m, p, cited, n, sum, r)) || rule_near(m, p, &list, r) ||
+		    (one && cited_partial_or_over(m, p, cited, n, cust, sum, r));
+	}
 }
 
 /* ---- rules 4 and 5: within the customer ---- */
