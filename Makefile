@@ -13,6 +13,7 @@
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+TEMPLATEDIR ?= $(PREFIX)/share/artools/templates
 BUILD     ?= build
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -27,15 +28,19 @@ XLSX_CFLAGS ?= $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS   ?= $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 UTF8PROC_CFLAGS ?= $(shell pkg-config --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS   ?= $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# Letters (cairo + pango, PDF) and e-mail (GMime 3): issue 14.
+DOC_CFLAGS ?= $(shell pkg-config --cflags pangocairo gmime-3.0 2>/dev/null)
+DOC_LIBS   ?= $(shell pkg-config --libs pangocairo gmime-3.0 2>/dev/null)
 
 WARNFLAGS = -std=c17 -Wall -Wextra -Wpedantic
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS)
+	-DAR_TEMPLATES_DIR='"$(TEMPLATEDIR)"' \
+	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(UTF8PROC_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS)
 SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 EXPAT_LIBS ?= -lexpat
-LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(UTF8PROC_LIBS) $(EXPAT_LIBS) -lm
+LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(UTF8PROC_LIBS) $(EXPAT_LIBS) $(DOC_LIBS) -lm
 
 ifeq ($(V),1)
 Q =
@@ -111,7 +116,8 @@ demo:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/nightly.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out"
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-25} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/match.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/match"
-	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/dunning.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/dunning"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} AR_TEMPLATES=$${AR_TEMPLATES:-$(CURDIR)/templates} \
+		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/dunning.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/dunning"
 
 bench:
 	$(Q)sh mk/deps.sh bench
@@ -160,6 +166,9 @@ install: all
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(wildcard man/*.7) $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(TEMPLATEDIR)
+	install -m 644 $(wildcard templates/*.txt templates/*.html templates/*.sms templates/*.im) \
+		$(DESTDIR)$(TEMPLATEDIR)
 
 clean:
 	rm -rf build demo-out bench/data

@@ -33,9 +33,13 @@ export SHARED
 ROOT=$root   # cases run in a scratch copy: $ROOT/tests/scripts/... finds helpers
 export ROOT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LC_ALL=C.UTF-8 TZ=UTC
-unset AR_CONFIG XDG_CONFIG_HOME
+unset AR_CONFIG XDG_CONFIG_HOME SOURCE_DATE_EPOCH
+# The shipped templates, for cases that write letters (ar-dunning --out-dir).
+AR_TEMPLATES=$root/templates
+export AR_TEMPLATES
 
 passed=0
 failed=0

@@ -32,6 +32,9 @@ static const struct {
 	{ "dunning_block", offsetof(struct customer, dunning_block) },
 	{ "channel", offsetof(struct customer, channel) },
 	{ "interest_rate", offsetof(struct customer, interest_rate) },
+	{ "name_local", offsetof(struct customer, name_local) },
+	{ "reg_no", offsetof(struct customer, reg_no) },
+	{ "entity", offsetof(struct customer, entity) },
 };
 #define NTEXT (sizeof text_columns / sizeof text_columns[0])
 

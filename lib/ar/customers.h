@@ -28,6 +28,8 @@ struct customer {
 	/* For dunning (issue 13): how to reach the customer, and its overrides. */
 	char *lang, *email, *phone, *address, *country, *status_date;
 	char *dunning_block, *channel, *interest_rate;
+	/* For letters (issue 14): the name in the customer's script, its registration. */
+	char *name_local, *reg_no, *entity;
 	long line;              /* its line in the customers file; 0 for one seen only in items */
 };
 
@@ -53,7 +55,8 @@ void customers_free(struct customer_table *t);
  * Read a customers stream (customer required; name, collector, status,
  * company, credit_limit, terms_days, payer_account, payer_names, ref1,
  * lang, email, phone, address, country, status_date, dunning_block,
- * channel, interest_rate used when present, kept as written) from an open
+ * channel, interest_rate, name_local, reg_no, entity used when present,
+ * kept as written) from an open
  * reader.  A duplicate customer or a bad terms_days / credit_limit is an
  * error in *e.
  */

@@ -12,7 +12,7 @@
 
 /* ---- the policy ---- */
 
-static const char *const channel_words[] = { "letter", "email", "sms" };
+static const char *const channel_words[DUNNING_CHANNELS] = { "letter", "email", "sms", "im" };
 
 bool
 dunning_channels_parse(const char *text, unsigned *bits)
@@ -28,10 +28,10 @@ dunning_channels_parse(const char *text, unsigned *bits)
 		len = strcspn(s, " ,;");
 		if (len == 0)
 			break;
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < DUNNING_CHANNELS; k++)
 			if (strlen(channel_words[k]) == len && strncasecmp(s, channel_words[k], len) == 0)
 				break;
-		if (k == 3)
+		if (k == DUNNING_CHANNELS)
 			return false;
 		*bits |= 1u << k;
 		s += len;
@@ -46,7 +46,7 @@ dunning_channels_text(unsigned bits, char *buf, size_t cap)
 
 	if (cap > 0)
 		buf[0] = '\0';
-	for (size_t k = 0; k < 3; k++)
+	for (size_t k = 0; k < DUNNING_CHANNELS; k++)
 		if (bits & 1u << k) {
 			int n = snprintf(buf + used, cap - used, "%s%s", used ? ";" : "", channel_words[k]);
 
@@ -121,10 +121,17 @@ dunning_policy_from_config(const struct ar_config *cfg, struct dunning_policy *p
 		if (!text_key(cfg, section, "channels", text, sizeof text))
 			snprintf(text, sizeof text, "letter");
 		if (!dunning_channels_parse(text, &l->channels)) {
-			snprintf(msg, cap, "%s: [%s] channels \"%s\" is not a list of letter, email, sms",
-			    where, section, text);
+			snprintf(msg, cap, "%s: [%s] channels \"%s\" is not a list of letter, email, "
+			    "sms, im", where, section, text);
 			return AR_ECONFIG;
 		}
+		l->attach = config_get_bool(cfg, (snprintf(text, sizeof text, "%s:attach", section), text));
+		l->pay_days = (int)config_get_long(cfg,
+		    (snprintf(text, sizeof text, "%s:pay_days", section), text));
+		text_key(cfg, section, "statutory_template", l->statutory_template,
+		    sizeof l->statutory_template);
+		if (!text_key(cfg, section, "statutory_min", l->statutory_min, sizeof l->statutory_min))
+			snprintf(l->statutory_min, sizeof l->statutory_min, "50000.00");
 		p->nlevels = (size_t)n;
 	}
 	/* A level past a gap ([dunning.1], [dunning.3]) or not a number would never be reached: say so. */
@@ -438,6 +445,8 @@ reachable(const struct customer *c, unsigned bits)
 		ok |= DUNNING_EMAIL;
 	if ((bits & DUNNING_SMS) && c->phone[0] != '\0')
 		ok |= DUNNING_SMS;
+	if ((bits & DUNNING_IM) && c->phone[0] != '\0')
+		ok |= DUNNING_IM;
 	return ok;
 }
 
@@ -507,6 +516,56 @@ decide(struct dunning *d, const struct account *a, const struct journal_facts *j
 	out->level = next;
 	out->channels = channels;
 	out->template_name = p->level[next].template_name;
+	out->attach = p->level[next].attach;
+	out->pay_days = p->level[next].pay_days;
+}
+
+bool
+dunning_is_company(const struct customer *c)
+{
+	static const char *const suffixes[] = { "sdn. bhd.", "sdn bhd", "berhad", "bhd.", "bhd" };
+	size_t n = strlen(c->name), digits = 0;
+
+	if (c->entity[0] != '\0')
+		return strcasecmp(c->entity, "company") == 0;
+	while (c->reg_no[digits] >= '0' && c->reg_no[digits] <= '9')
+		digits++;
+	if (digits == 12)       /* SSM's numbers since 2019: year, entity type, serial */
+		return c->reg_no[4] == '0' && c->reg_no[5] == '1';
+	while (n > 0 && (c->name[n - 1] == ' ' || c->name[n - 1] == '\t'))
+		n--;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t k = strlen(suffixes[i]);
+
+		if (n >= k && strncasecmp(c->name + n - k, suffixes[i], k) == 0 &&
+		    (n == k || c->name[n - k - 1] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the send of decision x goes out as the level's statutory notice. */
+static ar_err
+statutory_applies(const struct dunning *d, const struct dunning_decision *x, bool *applies)
+{
+	const struct dunning_level *l = &d->policy->level[x->level];
+	const struct customer *c = customers_get(d->ct, x->customer);
+	const char *country = c->country[0] ? c->country : d->policy->company_country;
+	int64_t min, owed;
+	ar_err err;
+
+	*applies = false;
+	if (l->statutory_template[0] == '\0' || strcmp(currency_code(x->currency), "MYR") != 0 ||
+	    !is_country(country, "MY") || !dunning_is_company(c))
+		return AR_OK;
+	if ((err = money_parse_ungrouped(l->statutory_min, strlen(l->statutory_min),
+	    currency_exponent(x->currency), MONEY_DECIMAL_POINT, &min)) != AR_OK)
+		return err;
+	owed = x->overdue_amount;
+	if (money_add(&owed, x->interest) != AR_OK)
+		return AR_ERANGE;
+	*applies = owed > min;
+	return AR_OK;
 }
 
 ar_err
@@ -555,9 +614,49 @@ dunning_decide(struct dunning *d, size_t i, struct dunning_decision *out, struct
 		const char *fee = d->policy->level[out->level].fee[0] ? d->policy->level[out->level].fee :
 		    d->policy->fee;
 
+		bool statutory;
+
 		if ((err = policy_amount(fee, a->currency, &out->fee)) != AR_OK)
 			return ar_error_set(e, AR_ECONFIG, 0, "the fee \"%s\" of [dunning.%d] does not "
 			    "read in %s", fee, out->level, currency_code(a->currency));
+		if (statutory_applies(d, out, &statutory) != AR_OK)
+			return ar_error_set(e, AR_ECONFIG, 0, "[dunning.%d] statutory_min \"%s\" is not "
+			    "an amount in MYR", out->level, d->policy->level[out->level].statutory_min);
+		if (statutory) {
+			out->statutory = true;
+			out->template_name = d->policy->level[out->level].statutory_template;
+			out->pay_days = DUNNING_STATUTORY_DAYS;
+			/* Served as a letter, e-mailed only with the letter attached. */
+			out->channels = (out->channels & DUNNING_EMAIL) | DUNNING_LETTER;
+			out->attach = true;
+		}
 	}
+	return AR_OK;
+}
+
+ar_err
+dunning_item_line(struct dunning *d, uint32_t customer, const char *doc_no, size_t len,
+    civil_day due, int64_t amount, bool disputed, bool *in_letter, long *days, int64_t *interest)
+{
+	int64_t rate;
+
+	*in_letter = false;
+	*days = 0;
+	*interest = 0;
+	if (due == DATE_NONE || (*days = (long)(d->as_of - due)) <= 0)
+		return AR_OK;
+	if (!disputed && d->journal != NULL) {
+		const char *id = strtab_key(d->ct->ids, customer);
+
+		disputed = journal_disputed(d->journal, id, strlen(id), doc_no, len);
+	}
+	if (disputed)
+		return AR_OK;
+	*in_letter = true;
+	if (amount <= 0)
+		return AR_OK;
+	if (!rate_of(d, customer, &rate))
+		return AR_ECONFIG;
+	*interest = interest_simple(amount, rate, *days - d->policy->grace_days, d->policy->basis);
 	return AR_OK;
 }

@@ -12,8 +12,17 @@
  * The policy: [dunning] grace_days, min_days_between, interest_rate (a
  * yearly per cent), interest_basis (days of a year), fee; [dunning.N] for
  * each level N from 1: days (overdue, after grace_days, from which an item
- * is at that level), min_amount, channels ("letter", "email,sms"),
- * template, fee (over [dunning]'s).
+ * is at that level), min_amount, channels ("letter", "email,sms,im"),
+ * template, fee (over [dunning]'s), attach, pay_days, statutory_template,
+ * statutory_min.
+ *
+ * The statutory notice: a level with a statutory_template sends it
+ * instead of its template, by letter (and by e-mail with the letter
+ * attached when the level e-mails; never by SMS or instant message), with
+ * DUNNING_STATUTORY_DAYS to pay, when the row is in MYR, the customer is
+ * in Malaysia (its country, else [company] country) and is a company
+ * (dunning_is_company), and overdue amount + interest exceeds
+ * statutory_min (default 50000.00).
  *
  * The level of an item is the highest whose days its days overdue, less
  * grace_days, reach.  A customer's next level is the highest among its
@@ -63,8 +72,9 @@
 #define DUNNING_LEVELS_MAX 9
 #define DUNNING_TEXT_MAX 64
 
-/* Channels, as bits. */
-enum { DUNNING_LETTER = 1, DUNNING_EMAIL = 2, DUNNING_SMS = 4 };
+/* Channels, as bits: im is an instant message (WhatsApp click-to-chat). */
+enum { DUNNING_LETTER = 1, DUNNING_EMAIL = 2, DUNNING_SMS = 4, DUNNING_IM = 8 };
+#define DUNNING_CHANNELS 4
 
 struct dunning_level {
 	int days;                       /* days overdue after grace from which an item is here */
@@ -72,7 +82,19 @@ struct dunning_level {
 	unsigned channels;              /* DUNNING_LETTER | ... */
 	char template_name[DUNNING_TEXT_MAX];
 	char fee[DUNNING_TEXT_MAX];     /* "" : [dunning] fee */
+	bool attach;                    /* the e-mail carries the PDF letter */
+	int pay_days;                   /* days given to pay, from the as-of date */
+	/*
+	 * The notice of demand of the Companies Act 2016 s466(1)(a), sent
+	 * instead of template to a Malaysian company owing more than
+	 * statutory_min in MYR: "" none.
+	 */
+	char statutory_template[DUNNING_TEXT_MAX];
+	char statutory_min[DUNNING_TEXT_MAX];
 };
+
+/* Days a company has to pay a notice of demand under s466(1)(a). */
+#define DUNNING_STATUTORY_DAYS 21
 
 struct dunning_policy {
 	int grace_days, min_days_between, basis;
@@ -86,17 +108,25 @@ struct dunning_policy {
 /*
  * [dunning], [dunning.1] .. [dunning.N] and [company] country into *p.
  * Levels must be numbered 1, 2, ... without a gap, their days increasing;
- * channels a ','-separated list of letter, email, sms.  AR_ECONFIG with a
+ * channels a ','-separated list of letter, email, sms, im.  AR_ECONFIG with a
  * whole message in msg; a file without [dunning.N] has no levels (every
  * customer is nothing_overdue).
  */
 ar_err dunning_policy_from_config(const struct ar_config *cfg, struct dunning_policy *p,
     char *msg, size_t cap);
 
+/*
+ * Whether the customer is a company (for the statutory notice): its
+ * entity column when set (company), else the type of a 12-digit SSM
+ * registration number (YYYY01nnnnnn: a local company), else a name ending
+ * in Sdn. Bhd., Sdn Bhd, Berhad or Bhd.
+ */
+bool dunning_is_company(const struct customer *c);
+
 /* "letter", "email,sms" -> bits; false for another word or none. */
 bool dunning_channels_parse(const char *text, unsigned *bits);
 
-/* The bits as "letter;email;sms" (in that order) into buf. */
+/* The bits as "letter;email;sms;im" (in that order) into buf. */
 void dunning_channels_text(unsigned bits, char *buf, size_t cap);
 
 /*
@@ -153,7 +183,10 @@ struct dunning_decision {
 	long items;                 /* undisputed items past due */
 	long oldest_days;           /* days past due of the oldest of them; 0 none */
 	bool broken_promise;        /* the journal's latest promise was broken */
-	const char *template_name;  /* of the level sent; "" otherwise */
+	const char *template_name;  /* of the level sent (or its statutory notice); "" otherwise */
+	bool statutory;             /* the statutory notice of the level is sent */
+	bool attach;                /* the e-mail carries the letter */
+	int pay_days;               /* days given to pay */
 };
 
 /*
@@ -163,5 +196,16 @@ struct dunning_decision {
  */
 ar_err dunning_decide(struct dunning *d, size_t i, struct dunning_decision *out,
     struct ar_error *e);
+
+/*
+ * One item's line in the letter of its customer and currency, by the rules
+ * of dunning_add_item: whether it is in the letter (undisputed, its own
+ * dispute column or the journal, and past due: debits and credits alike, so
+ * that the lines sum to overdue_amount), its days past due and its interest
+ * (0 for a credit).  AR_ECONFIG when the customer's interest_rate does not
+ * read.
+ */
+ar_err dunning_item_line(struct dunning *d, uint32_t customer, const char *doc_no, size_t len,
+    civil_day due, int64_t amount, bool disputed, bool *in_letter, long *days, int64_t *interest);
 
 #endif

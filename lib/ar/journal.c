@@ -311,7 +311,8 @@ read_row(const struct journal *j, const struct csvio_record *rec,
 	}
 	if (is_action(row->action, row->action_len, "letter") ||
 	    is_action(row->action, row->action_len, "email") ||
-	    is_action(row->action, row->action_len, "sms")) {
+	    is_action(row->action, row->action_len, "sms") ||
+	    is_action(row->action, row->action_len, "im")) {
 		s = items_field(rec, cols->level, &len);
 		if (len > 0 && (err = read_level(s, len, &row->level)) != AR_OK)
 			return ar_error_set(problem, err, rec->line,

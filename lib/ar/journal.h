@@ -18,7 +18,7 @@
  *                  dispute_resolved row for the same doc_no follows (an
  *                  empty doc_no is a dispute about the whole account)
  *   last action    the latest row of any action
- *   last dunning   the latest letter, email or sms row with a level (a
+ *   last dunning   the latest letter, email, sms or im row with a level (a
  *                  dunning level, a whole number from 1): its level and
  *                  date, of the customer and, by journal_dunned, of one
  *                  currency (ar-dunning escalates one level at a time)
@@ -121,7 +121,7 @@ const struct journal_facts *journal_find(struct journal *j, const char *customer
 
 /*
  * The last dunning level sent to the customer in currency (letter, email
- * or sms rows with a level, of that currency or naming none) and its
+ * sms or im rows with a level, of that currency or naming none) and its
  * date: false, 0 and DATE_NONE when there is none.
  */
 bool journal_dunned(struct journal *j, const char *customer, size_t len, currency_id currency,

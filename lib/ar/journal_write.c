@@ -27,7 +27,7 @@ const char *const journal_stream_columns[JOURNAL_NCOLUMNS] = {
 
 const char *const journal_actions[] = {
 	"call", "promise", "promise_broken", "promise_kept", "dispute", "dispute_resolved",
-	"note", "hold", "letter", "email", "sms", "pod_filed", "ctos_list", "ctos_remove",
+	"note", "hold", "letter", "email", "sms", "im", "pod_filed", "ctos_list", "ctos_remove",
 	"agency_assign", "legal_stage", NULL
 };
 

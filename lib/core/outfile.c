@@ -1,4 +1,6 @@
 /* outfile.c - write beside, flush, rename. */
+/* syncfs(2) is Linux's, as sendfile(2) already is. */
+#define _GNU_SOURCE
 #include "core/outfile.h"
 
 #include <errno.h>
@@ -153,6 +155,31 @@ release_held(struct outfile *o)
 	return ok;
 }
 
+static bool sync_deferred;
+
+void
+outfile_defer_sync(bool defer)
+{
+	sync_deferred = defer;
+}
+
+ar_err
+outfile_sync_all(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY), saved;
+
+	if (fd < 0)
+		return AR_EIO;
+	if (syncfs(fd) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return AR_EIO;
+	}
+	close(fd);
+	return AR_OK;
+}
+
 ar_err
 outfile_commit(struct outfile *o)
 {
@@ -174,7 +201,7 @@ outfile_commit(struct outfile *o)
 	}
 	if (fflush(o->fp) != 0 || ferror(o->fp))
 		goto fail;
-	if (o->tmp_path != NULL && fsync(fileno(o->fp)) != 0)
+	if (o->tmp_path != NULL && !sync_deferred && fsync(fileno(o->fp)) != 0)
 		goto fail;
 	if (fclose(o->fp) != 0) {
 		o->fp = NULL;

@@ -49,6 +49,17 @@ void outfile_abort(struct outfile *o);
  */
 int outfile_temp_beside(const char *path, char **tmp_path);
 
+/*
+ * For a run that writes thousands of files (letters): commits stop
+ * syncing each file, and the caller syncs them all at once with
+ * outfile_sync_all before it relies on them (before it journals them).
+ * Process-wide, inherited by forked workers.
+ */
+void outfile_defer_sync(bool defer);
+
+/* Sync the file system holding dir (syncfs); AR_EIO with errno set. */
+ar_err outfile_sync_all(const char *dir);
+
 /* The name for messages: the path or "<stdout>". */
 const char *outfile_name(const struct outfile *o);
 

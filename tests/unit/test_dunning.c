@@ -79,9 +79,12 @@ fx_open(struct fx *f, int grace)
 	f->p.basis = 365;
 	f->p.interest_rate = 18 * (int64_t)1000000;
 	f->p.nlevels = 3;
-	f->p.level[1] = (struct dunning_level){ 1, "", DUNNING_EMAIL, "reminder", "" };
-	f->p.level[2] = (struct dunning_level){ 15, "100.00", DUNNING_EMAIL | DUNNING_LETTER, "second", "25.00" };
-	f->p.level[3] = (struct dunning_level){ 30, "", DUNNING_LETTER, "final", "" };
+	f->p.level[1] = (struct dunning_level){ .days = 1, .channels = DUNNING_EMAIL,
+	    .template_name = "reminder" };
+	f->p.level[2] = (struct dunning_level){ .days = 15, .min_amount = "100.00",
+	    .channels = DUNNING_EMAIL | DUNNING_LETTER, .template_name = "second", .fee = "25.00" };
+	f->p.level[3] = (struct dunning_level){ .days = 30, .channels = DUNNING_LETTER,
+	    .template_name = "final" };
 	snprintf(f->p.fee, sizeof f->p.fee, "10.00");
 	fmt.default_currency = test_currency("MYR");
 	r = reader(customers_csv, &fp);
@@ -355,11 +358,107 @@ policy_from_ar_ini(void)
 	EXPECT_EQ_STR(policy_of("[dunning.1]\ndays = 5\n[dunning.2]\ndays = 5\n", &p),
 	    "[dunning.2] days 5 must be more than [dunning.1] days 5");
 	EXPECT_EQ_STR(policy_of("[dunning.1]\ndays = 5\nchannels = fax\n", &p),
-	    "[dunning.1] channels \"fax\" is not a list of letter, email, sms");
+	    "[dunning.1] channels \"fax\" is not a list of letter, email, sms, im");
 	EXPECT_EQ_STR(policy_of("[dunning.1]\nchannels = sms\n", &p),
 	    "[dunning.1] needs days (days overdue from which an item is at this level)");
 	EXPECT_EQ_STR(policy_of("[dunning]\ninterest_rate = lots\n", &p),
 	    "[dunning] interest_rate \"lots\" is not a yearly per cent from 0 to 1000 with at most 6 decimals");
+}
+
+/* A customer of the master with the columns that tell a company. */
+static struct customer
+who(const char *name, const char *reg_no, const char *entity)
+{
+	struct customer c;
+
+	memset(&c, 0, sizeof c);
+	c.name = (char *)name;
+	c.reg_no = (char *)reg_no;
+	c.entity = (char *)entity;
+	return c;
+}
+
+static void
+companies_for_the_statutory_notice(void)
+{
+	struct customer c;
+
+	c = who("Sinar Jaya Trading Sdn. Bhd.", "", "");
+	EXPECT(dunning_is_company(&c));
+	c = who("Nusantara Industrial Supplies Berhad", "", "");
+	EXPECT(dunning_is_company(&c));
+	c = who("Tan Lim SDN BHD", "", "");
+	EXPECT(dunning_is_company(&c));
+	c = who("Perniagaan Hafiz Enterprise", "", "");
+	EXPECT(!dunning_is_company(&c));
+	c = who("Abdul Bhd", "", "individual");      /* the entity column says so */
+	EXPECT(!dunning_is_company(&c));
+	c = who("Hafiz Enterprise", "", "company");
+	EXPECT(dunning_is_company(&c));
+	/* SSM numbers since 2019: 01 a local company, 03 a business, whatever the name. */
+	c = who("Perniagaan Hafiz Enterprise Sdn Bhd", "201503212345 (SA0345678-D)", "");
+	EXPECT(!dunning_is_company(&c));
+	c = who("Orchid", "200401018233 (651207-P)", "");
+	EXPECT(dunning_is_company(&c));
+	c = who("Mybhd", "", "");
+	EXPECT(!dunning_is_company(&c));
+}
+
+static void
+letter_lines_sum_to_the_decision(void)
+{
+	struct fx f;
+	struct ar_error e = { 0 };
+	struct dunning_decision x;
+	uint32_t id;
+	bool in;
+	long days;
+	int64_t interest, sum = 0, isum = 0;
+	const struct { const char *doc; int m, d; int64_t amount; bool disputed; } it[] = {
+		{ "L1", 10, 1, 50000, false }, { "L2", 11, 1, 12345, false },
+		{ "L3", 11, 10, -2000, false },          /* a credit: listed, no interest */
+		{ "L4", 11, 30, 7000, false },           /* not due: not listed */
+		{ "L5", 10, 15, 9000, true },            /* disputed: not listed */
+	};
+
+	fx_open(&f, 0);
+	if (!strtab_find(f.t.ids, "L", 1, &id))
+		abort();
+	for (size_t k = 0; k < sizeof it / sizeof it[0]; k++)
+		if (dunning_add_item(f.d, id, it[k].doc, 2, day(it[k].m, it[k].d), test_currency("MYR"),
+		    it[k].amount, it[k].disputed) != AR_OK)
+			abort();
+	EXPECT_EQ_INT(dunning_count(f.d), 1);
+	EXPECT_EQ_INT(dunning_decide(f.d, 0, &x, &e), AR_OK);
+	for (size_t k = 0; k < sizeof it / sizeof it[0]; k++) {
+		EXPECT_EQ_INT(dunning_item_line(f.d, id, it[k].doc, 2, day(it[k].m, it[k].d),
+		    it[k].amount, it[k].disputed, &in, &days, &interest), AR_OK);
+		EXPECT_EQ_INT(in, k < 3);
+		if (k == 2)
+			EXPECT_EQ_INT(interest, 0);
+		if (in) {
+			sum += it[k].amount;
+			isum += interest;
+		}
+	}
+	EXPECT_EQ_INT(sum, x.overdue_amount);
+	EXPECT_EQ_INT(sum, 50000 + 12345 - 2000);
+	EXPECT_EQ_INT(isum, x.interest);
+	EXPECT(isum > 0);
+	fx_close(&f);
+}
+
+static void
+im_is_a_channel(void)
+{
+	unsigned bits;
+	char text[64];
+
+	EXPECT(dunning_channels_parse("sms, im", &bits));
+	EXPECT_EQ_INT(bits, DUNNING_SMS | DUNNING_IM);
+	dunning_channels_text(DUNNING_IM | DUNNING_LETTER, text, sizeof text);
+	EXPECT_EQ_STR(text, "letter;im");
+	EXPECT(!dunning_channels_parse("whatsapp", &bits));
 }
 
 int
@@ -373,5 +472,8 @@ main(void)
 	RUN(levels_per_currency);
 	RUN(channels_read_and_written);
 	RUN(policy_from_ar_ini);
+	RUN(companies_for_the_statutory_notice);
+	RUN(letter_lines_sum_to_the_decision);
+	RUN(im_is_a_channel);
 	return test_summary();
 }
