@@ -128,6 +128,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-bank.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-match.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-dunning.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-letters.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

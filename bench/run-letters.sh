@@ -2,8 +2,10 @@
 # bench/run-letters.sh - the letters benchmark (issue 14): ar-dunning
 # --out-dir writing 10,000 PDF letters (the target: under 60 s on 2 cores),
 # in the language mix of a Malaysian and Taiwanese ledger (40 % en, 30 % ms,
-# 15 % zh-Hans, 15 % zh-Hant), 3 to 14 overdue items each, with --jobs 1
-# and --jobs 2; and the same letters' e-mails (with the PDF attached).
+# 15 % zh-Hans, 15 % zh-Hant), 3 to 14 overdue items each (final demands,
+# two pages), with --jobs 2 and --jobs 1; against bench/minimal-letters.c,
+# the floor: the same number of one-page letters drawn with cairo + pango
+# and nothing else, in one process.
 #
 #   sh bench/run-letters.sh                10,000 letters
 #   BENCH_LETTERS=1000 sh bench/run-letters.sh
@@ -27,6 +29,8 @@ die() { echo "bench: $*" >&2; exit 1; }
 [ -x "$PY" ] || die "$PY missing"
 [ -x "$BUILD/bin/ar-dunning" ] || die "$BUILD/bin/ar-dunning missing: make BUILD=$BUILD"
 mkdir -p "$D" || exit 1
+${CC:-cc} -std=c17 -O2 -o "$D/minimal-letters" bench/minimal-letters.c \
+	$(pkg-config --cflags --libs pangocairo) || die "cannot build bench/minimal-letters.c"
 
 stamp="$(cksum < bench/run-letters.sh | cut -d' ' -f1) $N"
 if [ "$(cat "$D/stamp" 2>/dev/null)" != "$stamp" ]; then
@@ -94,6 +98,9 @@ run() {     # run LABEL JOBS CHANNELS_NOTE
 }
 for r in $(seq "$RUNS"); do
 	run "letters" 2
+	du -sh "$D/out/letters" | sed 's/^/size of the letters: /'
 	run "letters" 1
+	rm -rf "$D/minimal" && mkdir -p "$D/minimal"
+	$TIME -f "%e" -o "$D/time" "$D/minimal-letters" "$N" "$D/minimal" || die "minimal-letters failed"
+	echo "minimal C loop (cairo + pango, one page, one process): $N letters in $(cat "$D/time") s"
 done
-du -sh "$D/out/letters" | sed 's/^/size of the letters: /'

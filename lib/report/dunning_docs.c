@@ -680,7 +680,7 @@ block(void *ctx, int field, struct tmpl_buf *out)
 			if (err == AR_OK)
 				err = add_html(out, doc_caption(f->d->lang, DC_AMOUNT_IN_WORDS));
 			if (err == AR_OK)
-				err = add_str(out, ": <b>");
+				err = add_str(out, is_chinese(f->d->lang) ? "：<b>" : ": <b>");
 			if (err == AR_OK)
 				err = add_html(out, tb.words);
 			if (err == AR_OK)
@@ -690,7 +690,7 @@ block(void *ctx, int field, struct tmpl_buf *out)
 			if (err == AR_OK)
 				err = add_str(out, doc_caption(f->d->lang, DC_AMOUNT_IN_WORDS));
 			if (err == AR_OK)
-				err = add_str(out, ": ");
+				err = add_str(out, is_chinese(f->d->lang) ? "：" : ": ");
 			if (err == AR_OK)
 				err = add_str(out, tb.words);
 			if (err == AR_OK)
