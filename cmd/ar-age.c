@@ -260,12 +260,7 @@ fail_input(struct age_run *run, struct csvio_reader *r, ar_err err, const struct
 		csvio_reader_close(r);
 		fail_xlsx(run, err);
 	}
-	if (err == AR_ENOMEM)
-		diag_error("out of memory");
-	else
-		diag_report(csvio_name(r), e);
-	csvio_reader_close(r);
-	fail(run, ar_exit_code(err));
+	fail(run, cli_input_failed(r, err, e));
 }
 
 static _Noreturn void

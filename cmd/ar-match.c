@@ -130,11 +130,7 @@ out_of_memory(void)
 static _Noreturn void
 fail_input(struct csvio_reader *r, ar_err err, const struct ar_error *e)
 {
-	if (err == AR_ENOMEM)
-		out_of_memory();
-	diag_report(csvio_name(r), e);
-	csvio_reader_close(r);
-	fail(ar_exit_code(err));
+	fail(cli_input_failed(r, err, e));
 }
 
 static struct csvio_reader *

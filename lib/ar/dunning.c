@@ -338,6 +338,18 @@ level_for(const struct dunning_policy *p, long days)
 	return level;
 }
 
+/* Whether the journal has an open dispute on the item (or the whole account). */
+static bool
+journal_says_disputed(const struct dunning *d, uint32_t customer, const char *doc_no, size_t len)
+{
+	const char *id;
+
+	if (d->journal == NULL)
+		return false;
+	id = strtab_key(d->ct->ids, customer);
+	return journal_disputed(d->journal, id, strlen(id), doc_no, len);
+}
+
 ar_err
 dunning_add_item(struct dunning *d, uint32_t customer, const char *doc_no, size_t len,
     civil_day due, currency_id currency, int64_t amount, bool disputed)
@@ -354,11 +366,7 @@ dunning_add_item(struct dunning *d, uint32_t customer, const char *doc_no, size_
 		return err;
 	if (due == DATE_NONE || (days = (long)(d->as_of - due)) <= 0)
 		return AR_OK;       /* not overdue: counts nowhere, but the account exists */
-	if (!disputed && d->journal != NULL) {
-		const char *id = strtab_key(d->ct->ids, customer);
-
-		disputed = journal_disputed(d->journal, id, strlen(id), doc_no, len);
-	}
+	disputed = disputed || journal_says_disputed(d, customer, doc_no, len);
 	level = amount > 0 ? level_for(d->policy, days) : 0;
 	if (disputed) {
 		a->disputed_at_level = a->disputed_at_level || level > 0;
@@ -558,8 +566,7 @@ statutory_applies(const struct dunning *d, const struct dunning_decision *x, boo
 	if (l->statutory_template[0] == '\0' || strcmp(currency_code(x->currency), "MYR") != 0 ||
 	    !is_country(country, "MY") || !dunning_is_company(c))
 		return AR_OK;
-	if ((err = money_parse_ungrouped(l->statutory_min, strlen(l->statutory_min),
-	    currency_exponent(x->currency), MONEY_DECIMAL_POINT, &min)) != AR_OK)
+	if ((err = policy_amount(l->statutory_min, x->currency, &min)) != AR_OK)
 		return err;
 	owed = x->overdue_amount;
 	if (money_add(&owed, x->interest) != AR_OK)
@@ -645,12 +652,7 @@ dunning_item_line(struct dunning *d, uint32_t customer, const char *doc_no, size
 	*interest = 0;
 	if (due == DATE_NONE || (*days = (long)(d->as_of - due)) <= 0)
 		return AR_OK;
-	if (!disputed && d->journal != NULL) {
-		const char *id = strtab_key(d->ct->ids, customer);
-
-		disputed = journal_disputed(d->journal, id, strlen(id), doc_no, len);
-	}
-	if (disputed)
+	if (disputed || journal_says_disputed(d, customer, doc_no, len))
 		return AR_OK;
 	*in_letter = true;
 	if (amount <= 0)

@@ -105,6 +105,17 @@ cli_rewindable(FILE *fp, const char *name, int *status)
 }
 
 int
+cli_input_failed(struct csvio_reader *r, ar_err err, const struct ar_error *e)
+{
+	if (err == AR_ENOMEM)
+		diag_error("out of memory");
+	else
+		diag_report(csvio_name(r), e);
+	csvio_reader_close(r);
+	return ar_exit_code(err);
+}
+
+int
 cli_reader_failed(struct csvio_reader *r, ar_err err, const char *path)
 {
 	if (err == AR_EOPEN)

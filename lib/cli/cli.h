@@ -61,6 +61,13 @@ FILE *cli_rewindable(FILE *fp, const char *name, int *status);
 int cli_reader_failed(struct csvio_reader *r, ar_err err, const char *path);
 
 /*
+ * A library call reading r stopped with err, *e saying why: "out of
+ * memory", or *e at r's name, on stderr.  Closes r and returns the exit
+ * status for err.
+ */
+int cli_input_failed(struct csvio_reader *r, ar_err err, const struct ar_error *e);
+
+/*
  * Open the output (outfile_open, or outfile_open_held for a tool that
  * checks its input as a whole), or say "cannot create PATH: why": 0 or
  * the exit status.

@@ -3,12 +3,12 @@
  * of the templates filled from a decision, its customer and its items.
  */
 #include "report/dunning_docs.h"
+#include "report/dunning_docs_int.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 #include "core/localtime.h"
 #include "core/money.h"
@@ -322,23 +322,6 @@ add_money(const struct fill *f, int64_t v, enum tmpl_filter filter, struct tmpl_
 	return add_str(out, buf);
 }
 
-/* A day as a cell of a table: ISO, or the ROC form for zh-Hant letters that use it. */
-static void
-short_date(const struct fill *f, civil_day day, char *buf, size_t cap)
-{
-	int y, m, d;
-
-	if (day == DATE_NONE) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	date_to_ymd(day, &y, &m, &d);
-	if (f->d->lang == REPORT_LANG_ZH_HANT && f->s->roc_dates && y > 1911)
-		snprintf(buf, cap, "%d/%02d/%02d", y - 1911, m, d);
-	else
-		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
-}
-
 static ar_err
 add_date(const struct fill *f, civil_day day, enum tmpl_filter filter, struct tmpl_buf *out)
 {
@@ -433,232 +416,11 @@ flag(void *ctx, int field)
 	return false;
 }
 
-/* ---- the table of items, as text, HTML or drawn ---- */
-
-enum { COLS = 6 };
-
-/* Cells of the table: captions, then one row per line; cells[(row + 1) * COLS + col]. */
-struct table {
-	char **cells;
-	size_t rows;            /* lines, without the header */
-	bool numeric[COLS];
-	char totals[4][2][DOC_TEXT_MONEY_MAX + 64];   /* label, "MYR 1,234.56" */
-	char words[DOC_TEXT_WORDS_MAX];
-};
-
-static void
-table_free(struct table *tb)
-{
-	if (tb->cells != NULL)
-		for (size_t i = 0; i < (tb->rows + 1) * COLS; i++)
-			free(tb->cells[i]);
-	free(tb->cells);
-}
-
-static ar_err
-table_build(const struct fill *f, struct table *tb)
-{
-	static const enum doc_caption caption[COLS] = {
-		DC_COL_DOC_NO, DC_COL_DOC_DATE, DC_COL_DUE_DATE, DC_COL_DAYS, DC_COL_AMOUNT,
-		DC_COL_INTEREST
-	};
-	static const enum doc_caption total_caption[4] = {
-		DC_OVERDUE_AMOUNT, DC_INTEREST, DC_FEE, DC_AMOUNT_DUE
-	};
-	const struct dunning_doc *d = f->d;
-	int exp = currency_exponent(d->x.currency);
-	int64_t totals[4] = { d->x.overdue_amount, d->x.interest, d->x.fee, f->total };
-	ar_err err;
-
-	memset(tb, 0, sizeof *tb);
-	tb->rows = d->nlines;
-	if ((tb->cells = calloc((tb->rows + 1) * COLS, sizeof *tb->cells)) == NULL)
-		return AR_ENOMEM;
-	for (size_t k = 0; k < COLS; k++) {
-		tb->numeric[k] = k >= 3;
-		if ((tb->cells[k] = strdup(doc_caption(d->lang, caption[k]))) == NULL)
-			return AR_ENOMEM;
-	}
-	for (size_t r = 0; r < d->nlines; r++) {
-		const struct dunning_doc_line *l = &d->lines[r];
-		char cell[COLS][DOC_TEXT_MONEY_MAX + 16];
-		char **row = &tb->cells[(r + 1) * COLS];
-
-		snprintf(cell[0], sizeof cell[0], "%s", l->doc_no);
-		short_date(f, l->doc_date, cell[1], sizeof cell[1]);
-		short_date(f, l->due, cell[2], sizeof cell[2]);
-		snprintf(cell[3], sizeof cell[3], "%ld", l->days);
-		doc_money(l->amount, exp, cell[4], sizeof cell[4]);
-		doc_money(l->interest, exp, cell[5], sizeof cell[5]);
-		for (size_t k = 0; k < COLS; k++)
-			if ((row[k] = strdup(cell[k])) == NULL)
-				return AR_ENOMEM;
-	}
-	for (size_t k = 0; k < 4; k++) {
-		char amount[DOC_TEXT_MONEY_MAX];
-
-		doc_money(totals[k], exp, amount, sizeof amount);
-		snprintf(tb->totals[k][0], sizeof tb->totals[k][0], "%s",
-		    doc_caption(d->lang, total_caption[k]));
-		snprintf(tb->totals[k][1], sizeof tb->totals[k][1], "%s %s",
-		    currency_code(d->x.currency), amount);
-	}
-	if ((err = doc_amount_words(d->lang, d->x.currency, exp, f->total < 0 ? -f->total : f->total,
-	    tb->words, sizeof tb->words)) != AR_OK)
-		return err;
-	return AR_OK;
-}
-
-/* Columns on a terminal or in a plain-text e-mail: CJK characters take two. */
-static size_t
-text_width(const char *s)
-{
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	size_t w = 0;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
-
-	while (*p != '\0' && (n = utf8proc_iterate(p, -1, &cp)) > 0) {
-		int cw = utf8proc_charwidth(cp);
-
-		w += cw > 0 ? (size_t)cw : 0;
-		p += n;
-	}
-	return w;
-}
-
-static ar_err
-pad(struct tmpl_buf *out, size_t n)
-{
-	static const char blanks[] = "                                        ";
-	ar_err err = AR_OK;
-
-	while (n > 0 && err == AR_OK) {
-		size_t k = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
-
-		err = tmpl_buf_add(out, blanks, k);
-		n -= k;
-	}
-	return err;
-}
-
-static ar_err
-text_table(const struct table *tb, struct tmpl_buf *out)
-{
-	size_t width[COLS] = { 0 }, line = 0, label = 0, value = 0;
-	ar_err err = AR_OK;
-
-	for (size_t i = 0; i < (tb->rows + 1) * COLS; i++) {
-		size_t w = text_width(tb->cells[i]);
-
-		if (w > width[i % COLS])
-			width[i % COLS] = w;
-	}
-	for (size_t k = 0; k < COLS; k++)
-		line += width[k] + (k ? 2 : 0);
-	for (size_t r = 0; r <= tb->rows && err == AR_OK; r++) {
-		for (size_t k = 0; k < COLS && err == AR_OK; k++) {
-			const char *cell = tb->cells[r * COLS + k];
-			size_t gap = width[k] - text_width(cell);
-
-			if (k > 0)
-				err = pad(out, 2);
-			if (err == AR_OK && tb->numeric[k])
-				err = pad(out, gap);
-			if (err == AR_OK)
-				err = add_str(out, cell);
-			if (err == AR_OK && !tb->numeric[k] && k + 1 < COLS)
-				err = pad(out, gap);
-		}
-		if (err == AR_OK)
-			err = add_str(out, "\n");
-	}
-	for (size_t k = 0; k < 4; k++) {
-		if (text_width(tb->totals[k][0]) > label)
-			label = text_width(tb->totals[k][0]);
-		if (text_width(tb->totals[k][1]) > value)
-			value = text_width(tb->totals[k][1]);
-	}
-	if (err == AR_OK)
-		err = add_str(out, "\n");
-	for (size_t k = 0; k < 4 && err == AR_OK; k++) {
-		size_t used = label + 2 + value;
-
-		err = pad(out, line > used ? line - used : 0);
-		if (err == AR_OK)
-			err = add_str(out, tb->totals[k][0]);
-		if (err == AR_OK)
-			err = pad(out, label - text_width(tb->totals[k][0]) + 2 + value -
-			    text_width(tb->totals[k][1]));
-		if (err == AR_OK)
-			err = add_str(out, tb->totals[k][1]);
-		if (err == AR_OK)
-			err = add_str(out, "\n");
-	}
-	return err;
-}
-
-static ar_err
-add_html(struct tmpl_buf *out, const char *s)
-{
-	ar_err err = AR_OK;
-
-	for (; *s != '\0' && err == AR_OK; s++) {
-		switch (*s) {
-		case '&': err = add_str(out, "&amp;"); break;
-		case '<': err = add_str(out, "&lt;"); break;
-		case '>': err = add_str(out, "&gt;"); break;
-		case '"': err = add_str(out, "&quot;"); break;
-		default: err = tmpl_buf_add(out, s, 1); break;
-		}
-	}
-	return err;
-}
-
-static ar_err
-html_table(const struct table *tb, struct tmpl_buf *out)
-{
-	static const char *const align[2] = { "left", "right" };
-	char tag[96];
-	ar_err err = add_str(out, "<table style=\"border-collapse:collapse\" cellpadding=\"4\">\n");
-
-	for (size_t r = 0; r <= tb->rows && err == AR_OK; r++) {
-		err = add_str(out, "<tr>");
-		for (size_t k = 0; k < COLS && err == AR_OK; k++) {
-			snprintf(tag, sizeof tag, "<%s style=\"text-align:%s;border-bottom:1px solid #ccc\">",
-			    r == 0 ? "th" : "td", align[tb->numeric[k]]);
-			err = add_str(out, tag);
-			if (err == AR_OK)
-				err = add_html(out, tb->cells[r * COLS + k]);
-			if (err == AR_OK)
-				err = add_str(out, r == 0 ? "</th>" : "</td>");
-		}
-		if (err == AR_OK)
-			err = add_str(out, "</tr>\n");
-	}
-	for (size_t k = 0; k < 4 && err == AR_OK; k++) {
-		err = add_str(out, k == 3 ? "<tr style=\"font-weight:bold\">" : "<tr>");
-		if (err == AR_OK)
-			err = add_str(out, "<td colspan=\"5\" style=\"text-align:right\">");
-		if (err == AR_OK)
-			err = add_html(out, tb->totals[k][0]);
-		if (err == AR_OK)
-			err = add_str(out, "</td><td style=\"text-align:right\">");
-		if (err == AR_OK)
-			err = add_html(out, tb->totals[k][1]);
-		if (err == AR_OK)
-			err = add_str(out, "</td></tr>\n");
-	}
-	if (err == AR_OK)
-		err = add_str(out, "</table>\n");
-	return err;
-}
-
 static ar_err
 block(void *ctx, int field, struct tmpl_buf *out)
 {
 	struct fill *f = ctx;
-	struct table tb;
+	struct dd_table tb;
 	ar_err err;
 
 	if (field == F_CLOSING) {   /* the letter keeps what follows together */
@@ -673,31 +435,9 @@ block(void *ctx, int field, struct tmpl_buf *out)
 		f->table_seen = true;
 		return AR_OK;
 	}
-	if ((err = table_build(f, &tb)) == AR_OK) {
-		err = f->kind == TMPL_KIND_HTML ? html_table(&tb, out) : text_table(&tb, out);
-		if (err == AR_OK && f->kind == TMPL_KIND_HTML) {
-			err = add_str(out, "<p>");
-			if (err == AR_OK)
-				err = add_html(out, doc_caption(f->d->lang, DC_AMOUNT_IN_WORDS));
-			if (err == AR_OK)
-				err = add_str(out, is_chinese(f->d->lang) ? "：<b>" : ": <b>");
-			if (err == AR_OK)
-				err = add_html(out, tb.words);
-			if (err == AR_OK)
-				err = add_str(out, "</b></p>\n");
-		} else if (err == AR_OK) {
-			err = add_str(out, "\n");
-			if (err == AR_OK)
-				err = add_str(out, doc_caption(f->d->lang, DC_AMOUNT_IN_WORDS));
-			if (err == AR_OK)
-				err = add_str(out, is_chinese(f->d->lang) ? "：" : ": ");
-			if (err == AR_OK)
-				err = add_str(out, tb.words);
-			if (err == AR_OK)
-				err = add_str(out, "\n");
-		}
-	}
-	table_free(&tb);
+	if ((err = dd_table_build(f->s, f->d, f->total, &tb)) == AR_OK)
+		err = dd_table_render(&tb, f->d->lang, f->kind == TMPL_KIND_HTML, out);
+	dd_table_free(&tb);
 	return err;
 }
 
@@ -754,6 +494,21 @@ dunning_doc_basename(const struct dunning_doc *d, char *buf, size_t cap)
 	snprintf(buf, cap, "%s-%s-%d", id, currency_code(d->x.currency), d->x.level);
 }
 
+/*
+ * The customer's phone for SMS and instant messages: the first of its
+ * ';'-separated numbers (as written, in first) in E.164, read in its
+ * country, else the company's.
+ */
+static ar_err
+first_phone(const struct dunning_docs_setup *s, const struct customer *c, char first[64],
+    char *e164, size_t cap)
+{
+	const char *country = c->country[0] ? c->country : s->company_country;
+
+	snprintf(first, 64, "%.*s", (int)strcspn(c->phone, ";"), c->phone);
+	return phone_e164(first, strlen(first), country, e164, cap);
+}
+
 unsigned
 dunning_doc_deliverable(const struct dunning_docs_setup *s, const struct customer *c,
     unsigned channels, char *why, size_t cap)
@@ -778,11 +533,8 @@ dunning_doc_deliverable(const struct dunning_docs_setup *s, const struct custome
 	}
 	if (channels & (DUNNING_SMS | DUNNING_IM)) {
 		char e164[PHONE_E164_MAX], first[64];
-		size_t len = strcspn(c->phone, ";");
-		const char *country = c->country[0] ? c->country : s->company_country;
 
-		snprintf(first, sizeof first, "%.*s", (int)len, c->phone);
-		if (phone_e164(first, strlen(first), country, e164, sizeof e164) != AR_OK) {
+		if (first_phone(s, c, first, e164, sizeof e164) != AR_OK) {
 			out &= ~(unsigned)(DUNNING_SMS | DUNNING_IM);
 			if (out == 0 && c->address[0] != '\0')
 				out = DUNNING_LETTER;
@@ -801,7 +553,7 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 {
 	struct fill f;
 	struct tmpl_buf subject = { 0 }, body = { 0 };
-	struct table tb;
+	struct dd_table tb;
 	struct letter_doc doc;
 	struct letter_total totals[4];
 	char date[DOC_TEXT_DATE_MAX], ref[160], recipient[1024];
@@ -812,7 +564,7 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 	memset(&tb, 0, sizeof tb);
 	if ((err = render(&f, t, 0, &subject, &body, e)) != AR_OK)
 		goto done;
-	if ((err = table_build(&f, &tb)) != AR_OK) {
+	if ((err = dd_table_build(s, d, f.total, &tb)) != AR_OK) {
 		ar_error_set(e, err, 0, "the table of the letter: %s", ar_strerror(err));
 		goto done;
 	}
@@ -860,11 +612,11 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 	doc.title = subject.len ? subject.data : "";
 	doc.body_before = parts[0];
 	if (f.table_seen) {
-		doc.table.ncols = COLS;
+		doc.table.ncols = DD_COLS;
 		doc.table.captions = (const char *const *)tb.cells;
 		doc.table.numeric = tb.numeric;
 		doc.table.nrows = tb.rows;
-		doc.table.cells = (const char *const *)tb.cells + COLS;
+		doc.table.cells = (const char *const *)tb.cells + DD_COLS;
 		doc.totals = totals;
 		doc.ntotals = 4;
 		doc.words_caption = doc_caption(d->lang, DC_AMOUNT_IN_WORDS);
@@ -878,7 +630,7 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 done:
 	for (size_t k = 0; k < 3; k++)
 		free(parts[k]);
-	table_free(&tb);
+	dd_table_free(&tb);
 	tmpl_buf_free(&subject);
 	tmpl_buf_free(&body);
 	return err;
@@ -956,9 +708,7 @@ short_text(const struct dunning_docs_setup *s, const struct dunning_templates *t
 {
 	struct fill f;
 	struct tmpl_buf body = { 0 };
-	const char *country = d->customer->country[0] ? d->customer->country : s->company_country;
 	char first[64];
-	size_t len = strcspn(d->customer->phone, ";");
 	ar_err err;
 
 	memset(row, 0, sizeof *row);
@@ -970,8 +720,7 @@ short_text(const struct dunning_docs_setup *s, const struct dunning_templates *t
 	row->text = body.data ? body.data : strdup("");
 	if (row->text == NULL)
 		return ar_error_set(e, AR_ENOMEM, 0, "out of memory");
-	snprintf(first, sizeof first, "%.*s", (int)len, d->customer->phone);
-	if (phone_e164(first, strlen(first), country, row->phone, sizeof row->phone) != AR_OK)
+	if (first_phone(s, d->customer, first, row->phone, sizeof row->phone) != AR_OK)
 		return ar_error_set(e, AR_ESYNTAX, d->customer->line, "phone \"%s\" of customer \"%s\" "
 		    "is not a number", first, d->customer_id);
 	return AR_OK;

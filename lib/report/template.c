@@ -548,8 +548,8 @@ tmpl_uses(const struct tmpl *t, int field)
 
 /* ---- rendering ---- */
 
-static ar_err
-add_escaped(struct tmpl_buf *out, const char *s, size_t n)
+ar_err
+tmpl_buf_add_html(struct tmpl_buf *out, const char *s, size_t n)
 {
 	size_t from = 0;
 	ar_err err;
@@ -601,7 +601,7 @@ render_range(struct render *r, size_t from, size_t to)
 			if ((err = r->d->value(r->d->ctx, n->field, list >= 0 ? r->element[list] : 0,
 			    n->filter, &r->scratch)) != AR_OK)
 				return err;
-			err = t->kind == TMPL_KIND_HTML ? add_escaped(r->out, r->scratch.data, r->scratch.len) :
+			err = t->kind == TMPL_KIND_HTML ? tmpl_buf_add_html(r->out, r->scratch.data, r->scratch.len) :
 			    tmpl_buf_add(r->out, r->scratch.data, r->scratch.len);
 			if (err != AR_OK)
 				return err;

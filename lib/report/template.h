@@ -57,6 +57,9 @@ struct tmpl_buf {
 };
 
 ar_err tmpl_buf_add(struct tmpl_buf *b, const char *s, size_t n);
+
+/* s[0..n) HTML-escaped (& < > " ') onto b, as {{field}} in an HTML template. */
+ar_err tmpl_buf_add_html(struct tmpl_buf *b, const char *s, size_t n);
 void tmpl_buf_free(struct tmpl_buf *b);
 
 struct tmpl;
