@@ -29,6 +29,7 @@ enum {
 	F_ITEMS, F_I_DOC_NO, F_I_DOC_DATE, F_I_DUE_DATE, F_I_DAYS, F_I_AMOUNT, F_I_INTEREST,
 	F_IS_LETTER, F_IS_MAIL, F_ATTACHED, F_HAS_INTEREST, F_HAS_FEE, F_BROKEN_PROMISE,
 	F_ITEMS_TABLE, F_CLOSING,
+	F_DATE, F_AMOUNT,       /* the issue's own words: the letter's date, the amount due */
 	NFIELDS
 };
 
@@ -71,6 +72,8 @@ static const struct tmpl_field fields[NFIELDS] = {
 	[F_BROKEN_PROMISE] = { "broken_promise", TMPL_FLAG, -1 },
 	[F_ITEMS_TABLE] = { "items_table", TMPL_BLOCK, -1 },
 	[F_CLOSING] = { "closing", TMPL_BLOCK, -1 },
+	[F_DATE] = { "date", TMPL_DATE, -1 },
+	[F_AMOUNT] = { "amount", TMPL_MONEY, -1 },
 };
 
 /* ---- the setup ---- */
@@ -370,13 +373,13 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 	case F_CURRENCY: return add_str(out, currency_code(d->x.currency));
 	case F_LEVEL: snprintf(buf, sizeof buf, "%d", d->x.level); return add_str(out, buf);
 	case F_REFERENCE: reference_of(s, d, buf, sizeof buf); return add_str(out, buf);
-	case F_AS_OF: return add_date(f, s->as_of, filter, out);
+	case F_AS_OF: case F_DATE: return add_date(f, s->as_of, filter, out);
 	case F_PAY_BY: return add_date(f, s->as_of + d->x.pay_days, filter, out);
 	case F_PAY_DAYS: snprintf(buf, sizeof buf, "%d", d->x.pay_days); return add_str(out, buf);
 	case F_OVERDUE: return add_money(f, d->x.overdue_amount, filter, out);
 	case F_INTEREST: return add_money(f, d->x.interest, filter, out);
 	case F_FEE: return add_money(f, d->x.fee, filter, out);
-	case F_TOTAL: return add_money(f, f->total, filter, out);
+	case F_TOTAL: case F_AMOUNT: return add_money(f, f->total, filter, out);
 	case F_ITEMS_COUNT: snprintf(buf, sizeof buf, "%zu", d->nlines); return add_str(out, buf);
 	case F_OLDEST_DAYS: snprintf(buf, sizeof buf, "%ld", d->x.oldest_days); return add_str(out, buf);
 	case F_I_DOC_NO: return line ? add_str(out, line->doc_no) : AR_EUSAGE;

@@ -126,13 +126,20 @@ type_word(enum tmpl_type type)
 	return word[type];
 }
 
+/* A field by name: a top-level one first, else an element field of some list. */
 static int
 find_field(const struct tmpl *t, const char *name, size_t len)
 {
+	int element = -1;
+
 	for (size_t i = 0; i < t->nfields; i++)
-		if (strlen(t->fields[i].name) == len && memcmp(t->fields[i].name, name, len) == 0)
-			return (int)i;
-	return -1;
+		if (strlen(t->fields[i].name) == len && memcmp(t->fields[i].name, name, len) == 0) {
+			if (t->fields[i].list < 0)
+				return (int)i;
+			if (element < 0)
+				element = (int)i;
+		}
+	return element;
 }
 
 static bool

@@ -4,7 +4,7 @@
 #include "report/template.h"
 #include "test.h"
 
-enum { F_NAME, F_TOTAL, F_AS_OF, F_ITEMS, F_DOC, F_AMOUNT, F_LETTER, F_TABLE, F_LEVEL, NF };
+enum { F_NAME, F_TOTAL, F_AS_OF, F_ITEMS, F_DOC, F_AMOUNT, F_LETTER, F_TABLE, F_LEVEL, F_DUE, NF };
 
 static const struct tmpl_field schema[NF] = {
 	[F_NAME] = { "name", TMPL_TEXT, -1 },
@@ -16,6 +16,7 @@ static const struct tmpl_field schema[NF] = {
 	[F_LETTER] = { "letter", TMPL_FLAG, -1 },
 	[F_TABLE] = { "items_table", TMPL_BLOCK, -1 },
 	[F_LEVEL] = { "level", TMPL_COUNT, -1 },
+	[F_DUE] = { "amount", TMPL_MONEY, -1 },      /* after the item's amount, on purpose */
 };
 
 struct data {
@@ -41,6 +42,7 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 	case F_DOC: snprintf(buf, sizeof buf, "%s", docs[element]); break;
 	case F_AMOUNT: snprintf(buf, sizeof buf, "%zu.00", element + 1); break;
 	case F_LEVEL: snprintf(buf, sizeof buf, "2"); break;
+	case F_DUE: snprintf(buf, sizeof buf, "due"); break;
 	default: return AR_EUSAGE;
 	}
 	return tmpl_buf_add(out, buf, strlen(buf));
@@ -178,6 +180,19 @@ rejects_bad_templates_at_their_line(void)
 }
 
 static void
+element_field_hides_a_top_level_one(void)
+{
+	struct data d = { "X", 2, false };
+	struct ar_error e = { 0 };
+	char got[256];
+	ar_err err = run("{{amount}} {{#items}}{{amount}} {{/items}}{{amount}}", TMPL_KIND_SMS, &d,
+	    NULL, got, sizeof got, &e);
+
+	EXPECT_EQ_INT(err, AR_OK);
+	EXPECT_EQ_STR(got, "due 1.00 2.00 due");
+}
+
+static void
 missing_file_is_a_configuration_error(void)
 {
 	struct tmpl *t;
@@ -209,6 +224,7 @@ main(void)
 	RUN(escapes_html_only_in_html);
 	RUN(standalone_lines_vanish);
 	RUN(rejects_bad_templates_at_their_line);
+	RUN(element_field_hides_a_top_level_one);
 	RUN(missing_file_is_a_configuration_error);
 	RUN(knows_which_fields_it_uses);
 	return test_summary();
