@@ -2,7 +2,7 @@
 #
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
-#   make demo         build, then run examples/nightly.sh, match.sh and dunning.sh
+#   make demo         build, then run examples/nightly.sh, match.sh, dunning.sh and pod.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -118,6 +118,8 @@ demo:
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-25} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/match.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/match"
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} AR_TEMPLATES=$${AR_TEMPLATES:-$(CURDIR)/templates} \
 		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/dunning.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/dunning"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} AR_TEMPLATES=$${AR_TEMPLATES:-$(CURDIR)/templates} \
+		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/pod.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/pod"
 
 bench:
 	$(Q)sh mk/deps.sh bench

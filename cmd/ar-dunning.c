@@ -937,8 +937,7 @@ main(int argc, char *argv[])
 {
 	char msg[1024];
 	const char *templates = getenv("AR_TEMPLATES");
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	long long created = (long long)time(NULL);
+	long long created;
 	int first;
 
 	first = cli_parse(&command, argc, argv, &run.common, on_option, &run);
@@ -948,6 +947,7 @@ main(int argc, char *argv[])
 		cli_usage_error("--customers FILE is required");
 	if (run.jobs_given && run.out_dir == NULL)
 		cli_usage_error("--jobs renders letters: it needs --out-dir DIR");
+	created = cli_created_time();
 	cli_resolve_or_exit(&run.common, &run.ctx);
 	if (run.journal_path == NULL && config_get_string(run.ctx.config, "journal:path")[0] != '\0')
 		run.journal_path = config_get_string(run.ctx.config, "journal:path");
@@ -956,17 +956,6 @@ main(int argc, char *argv[])
 	if (dunning_policy_from_config(run.ctx.config, &run.policy, msg, sizeof msg) != AR_OK) {
 		diag_error("%s", msg);
 		fail(EX_CONFIG);
-	}
-	/* Reproducible letters and e-mails: SOURCE_DATE_EPOCH is their time. */
-	if (epoch != NULL && epoch[0] != '\0') {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-
-		if (*end != '\0' || v < 0) {
-			diag_error("SOURCE_DATE_EPOCH \"%s\" is not a number of seconds", epoch);
-			fail(EX_USAGE);
-		}
-		created = v;
 	}
 	if (dunning_docs_setup_read(run.ctx.config, templates && templates[0] ? templates :
 	    AR_TEMPLATES_DIR, run.ctx.as_of, created, &run.setup, msg, sizeof msg) != AR_OK) {

@@ -35,6 +35,9 @@ static const struct {
 	{ "name_local", offsetof(struct customer, name_local) },
 	{ "reg_no", offsetof(struct customer, reg_no) },
 	{ "entity", offsetof(struct customer, entity) },
+	{ "id_type", offsetof(struct customer, id_type) },
+	{ "liquidator", offsetof(struct customer, liquidator) },
+	{ "liquidator_address", offsetof(struct customer, liquidator_address) },
 };
 #define NTEXT (sizeof text_columns / sizeof text_columns[0])
 

@@ -30,6 +30,8 @@ struct customer {
 	char *dunning_block, *channel, *interest_rate;
 	/* For letters (issue 14): the name in the customer's script, its registration. */
 	char *name_local, *reg_no, *entity;
+	/* For proofs of debt (issue 15): the form of reg_no, who administers the estate. */
+	char *id_type, *liquidator, *liquidator_address;
 	long line;              /* its line in the customers file; 0 for one seen only in items */
 };
 
@@ -55,7 +57,8 @@ void customers_free(struct customer_table *t);
  * Read a customers stream (customer required; name, collector, status,
  * company, credit_limit, terms_days, payer_account, payer_names, ref1,
  * lang, email, phone, address, country, status_date, dunning_block,
- * channel, interest_rate, name_local, reg_no, entity used when present,
+ * channel, interest_rate, name_local, reg_no, entity, id_type, liquidator,
+ * liquidator_address used when present,
  * kept as written) from an open
  * reader.  A duplicate customer or a bad terms_days / credit_limit is an
  * error in *e.

@@ -8,7 +8,7 @@
 #include "ar/interest.h"
 #include "core/money.h"
 
-static const char *const type_words[] = { "INV", "DN", "CN", "PAY", "INT", "FEE" };
+static const char *const type_words[] = { "INV", "DN", "CN", "PAY", "INT", "FEE", "ADJ" };
 static const char *const part_words[POD_PARTS] = { "unsecured", "preferential", "secured" };
 
 /* A rate key of [pod], when set; whether it read. */
@@ -123,7 +123,7 @@ pod_claim_add_item(struct pod_claim *c, const struct pod_item *it, struct pod_li
 		c->items++;
 		if (money_add(&c->principal, it->amount) != AR_OK)
 			return AR_ERANGE;
-		if (it->amount > 0 && it->type != POD_INT && it->type != POD_FEE &&
+		if (it->amount > 0 && it->type != POD_INT && it->type != POD_FEE && it->type != POD_ADJ &&
 		    it->due != DATE_NONE && it->due < c->cut_off) {
 			l.interest_days = (long)(c->cut_off - it->due);
 			l.interest = interest_simple(it->amount, c->rate, l.interest_days, 365);

@@ -18,8 +18,9 @@
  *   - interest per positive INV or DN = amount x rate / 100 x days / 365,
  *     days = cut-off - due date (none when not due by the cut-off),
  *     rounded half up once per item (interest.h); INT and FEE items are
- *     principal without interest; credits earn none;
- *   - after the cut-off: INV, DN, CN, INT and FEE sum into post_items,
+ *     principal without interest, as is ADJ (an adjustment, by its
+ *     sign); credits earn none;
+ *   - after the cut-off: INV, DN, CN, INT, FEE and ADJ sum into post_items,
  *     PAY (dividends, a guarantor's payment) into post_receipts as the
  *     amount received (positive); neither is netted;
  *   - set-off (what the company owes the debtor) counts when dated on or
@@ -64,10 +65,11 @@ ar_err pod_policy_from_config(const struct ar_config *cfg, struct pod_policy *p,
 ar_err pod_rate(const struct pod_policy *p, const struct customer *c, int64_t *rate,
     struct ar_error *e);
 
-enum pod_doc_type { POD_INV, POD_DN, POD_CN, POD_PAY, POD_INT, POD_FEE };
+/* ADJ: an adjustment, netted as principal by its sign, without interest. */
+enum pod_doc_type { POD_INV, POD_DN, POD_CN, POD_PAY, POD_INT, POD_FEE, POD_ADJ };
 enum pod_part { POD_UNSECURED, POD_PREFERENTIAL, POD_SECURED, POD_PARTS };
 
-/* "INV", "DN", "CN", "PAY", "INT", "FEE" (any case); false for another word. */
+/* "INV", "DN", "CN", "PAY", "INT", "FEE", "ADJ" (any case); false for another word. */
 bool pod_doc_type_parse(const char *text, size_t len, enum pod_doc_type *out);
 
 /* "" (unsecured), "secured", "preferential" (any case); false for another word. */

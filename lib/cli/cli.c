@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "core/infile.h"
 
@@ -148,4 +149,19 @@ cli_output_commit(struct outfile *o, const char *path)
 		return 0;
 	diag_error("cannot write %s: %s", path ? path : "standard output", strerror(errno));
 	return EX_IOERR;
+}
+
+long long
+cli_created_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (epoch == NULL || epoch[0] == '\0')
+		return (long long)time(NULL);
+	v = strtoll(epoch, &end, 10);
+	if (*end != '\0' || v < 0)
+		cli_usage_error("SOURCE_DATE_EPOCH \"%s\" is not a number of seconds", epoch);
+	return v;
 }

@@ -77,4 +77,12 @@ int cli_output_open(struct outfile *o, const char *path, bool held);
 /* Commit it, or say "cannot write PATH: why" (PATH NULL: standard output): 0 or 74. */
 int cli_output_commit(struct outfile *o, const char *path);
 
+/*
+ * The time documents are dated with (a PDF's CreationDate, an e-mail's
+ * Date): SOURCE_DATE_EPOCH when set, so that two runs give the same bytes,
+ * else now.  A SOURCE_DATE_EPOCH that is not a number of seconds is a
+ * usage error (exit 64).
+ */
+long long cli_created_time(void);
+
 #endif

@@ -13,6 +13,7 @@
 #include "core/localtime.h"
 #include "core/money.h"
 #include "core/phone.h"
+#include "report/doc_fill.h"
 #include "report/doc_text.h"
 #include "report/email_msg.h"
 #include "report/letter_pdf.h"
@@ -86,7 +87,6 @@ dunning_docs_setup_read(const struct ar_config *cfg, const char *default_templat
 	const char *hours = config_get_string(cfg, "dunning:sms_hours");
 	const char *address = config_get_string(cfg, "company:address");
 	char probe[LOCALTIME_ISO_MAX];
-	size_t n = 0;
 
 	memset(s, 0, sizeof *s);
 	s->company_name = config_get_string(cfg, "company:name");
@@ -104,16 +104,7 @@ dunning_docs_setup_read(const struct ar_config *cfg, const char *default_templat
 	s->as_of = as_of;
 	s->created = created;
 	/* An ini value is one line: ';' separates the lines of the address. */
-	for (const char *p = address; *p != '\0' && n + 1 < sizeof s->company_address; p++) {
-		if (*p == ';') {
-			s->company_address[n++] = '\n';
-			while (p[1] == ' ')
-				p++;
-		} else {
-			s->company_address[n++] = *p;
-		}
-	}
-	s->company_address[n] = '\0';
+	doc_lines(address, s->company_address, sizeof s->company_address);
 	if (report_lang_parse(config_get_string(cfg, "report:lang"), &s->default_lang) != AR_OK)
 		s->default_lang = REPORT_LANG_EN;
 	if (localtime_window_parse(hours, &s->sms_start, &s->sms_end) != AR_OK) {
@@ -269,11 +260,7 @@ ar_err
 dunning_doc_lang(const struct dunning_docs_setup *s, const struct customer *c,
     enum report_lang *out)
 {
-	if (c->lang[0] == '\0') {
-		*out = s->default_lang;
-		return AR_OK;
-	}
-	return report_lang_parse(c->lang, out);
+	return doc_lang_of(c->lang, s->default_lang, out);
 }
 
 static bool
@@ -309,34 +296,13 @@ add_str(struct tmpl_buf *out, const char *s)
 static ar_err
 add_money(const struct fill *f, int64_t v, enum tmpl_filter filter, struct tmpl_buf *out)
 {
-	int exp = currency_exponent(f->d->x.currency);
-	char buf[DOC_TEXT_WORDS_MAX];
-	ar_err err;
-
-	if (filter == TMPL_FILTER_WORDS) {
-		if ((err = doc_amount_words(f->d->lang, f->d->x.currency, exp, v < 0 ? -v : v, buf,
-		    sizeof buf)) != AR_OK)
-			return err;
-	} else if (filter == TMPL_FILTER_MONEY) {
-		doc_money(v, exp, buf, sizeof buf);
-	} else {
-		money_format(v, exp, buf);
-	}
-	return add_str(out, buf);
+	return doc_fill_money(f->d->lang, f->d->x.currency, v, filter, out);
 }
 
 static ar_err
 add_date(const struct fill *f, civil_day day, enum tmpl_filter filter, struct tmpl_buf *out)
 {
-	char buf[DOC_TEXT_DATE_MAX];
-
-	if (day == DATE_NONE)
-		return AR_OK;
-	if (filter == TMPL_FILTER_LONG)
-		doc_long_date(f->d->lang, f->s->roc_dates, day, buf, sizeof buf);
-	else
-		date_format(day, buf);
-	return add_str(out, buf);
+	return doc_fill_date(f->d->lang, f->s->roc_dates, day, filter, out);
 }
 
 static ar_err

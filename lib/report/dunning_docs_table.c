@@ -8,6 +8,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "report/doc_fill.h"
 #include "report/doc_text.h"
 #include "report/dunning_docs_int.h"
 
@@ -15,23 +16,6 @@ static ar_err
 add_str(struct tmpl_buf *out, const char *s)
 {
 	return tmpl_buf_add(out, s, strlen(s));
-}
-
-/* A day as a cell of a table: ISO, or the ROC form for zh-Hant letters that use it. */
-static void
-short_date(const struct dunning_docs_setup *s, enum report_lang lang, civil_day day, char *buf, size_t cap)
-{
-	int y, m, d;
-
-	if (day == DATE_NONE) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	date_to_ymd(day, &y, &m, &d);
-	if (lang == REPORT_LANG_ZH_HANT && s->roc_dates && y > 1911)
-		snprintf(buf, cap, "%d/%02d/%02d", y - 1911, m, d);
-	else
-		snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
 }
 
 void
@@ -73,8 +57,8 @@ dd_table_build(const struct dunning_docs_setup *s, const struct dunning_doc *d, 
 		char **row = &tb->cells[(r + 1) * DD_COLS];
 
 		snprintf(cell[0], sizeof cell[0], "%s", l->doc_no);
-		short_date(s, d->lang, l->doc_date, cell[1], sizeof cell[1]);
-		short_date(s, d->lang, l->due, cell[2], sizeof cell[2]);
+		doc_short_date(d->lang, s->roc_dates, l->doc_date, cell[1], sizeof cell[1]);
+		doc_short_date(d->lang, s->roc_dates, l->due, cell[2], sizeof cell[2]);
 		snprintf(cell[3], sizeof cell[3], "%ld", l->days);
 		doc_money(l->amount, exp, cell[4], sizeof cell[4]);
 		doc_money(l->interest, exp, cell[5], sizeof cell[5]);

@@ -10,6 +10,8 @@
 
 #include "ar/interest.h"
 #include "ar/pod.h"
+#include "ar/pod_case.h"
+#include "core/currency.h"
 #include "test.h"
 
 static civil_day
@@ -215,6 +217,126 @@ properties_over_random_ledgers(void)
 	EXPECT_EQ_INT(held, 2000);
 }
 
+static currency_id
+cur(const char *code)
+{
+	currency_id c;
+
+	if (currency_lookup(code, strlen(code), &c) != AR_OK)
+		abort();
+	return c;
+}
+
+static void
+add(struct pod_case *k, const char *doc_no, currency_id c, struct pod_item it)
+{
+	struct pod_item_in in = { doc_no, strlen(doc_no), it, c, 0 };
+	struct ar_error e = { 0 };
+
+	EXPECT_EQ_INT(pod_case_add_item(k, &in, &e), AR_OK);
+}
+
+/* The statement: ordered by currency, date, doc_no; the running balance of the claimed lines. */
+static void
+case_statement_in_order(void)
+{
+	struct customer c;
+	struct pod_case k;
+	struct ar_error e = { 0 };
+	civil_day cut = day(2026, 8, 14);
+	struct pod_set_off_in so = { "Rebate", 6, cur("MYR"), day(2026, 6, 30), 15000, 0 };
+	struct pod_set_off_in late = { "Late rebate", 11, cur("MYR"), day(2026, 9, 1), 100, 0 };
+
+	memset(&c, 0, sizeof c);
+	pod_case_init(&k, "L1", &c, cut, 8 * (int64_t)INTEREST_PER_CENT);
+	add(&k, "U1", cur("USD"), item(POD_INV, day(2026, 6, 1), day(2026, 7, 1), 100000, POD_UNSECURED));
+	add(&k, "90003", cur("MYR"), item(POD_INV, day(2026, 8, 15), day(2026, 9, 14), 300000, POD_UNSECURED));
+	add(&k, "90001", cur("MYR"), item(POD_INV, day(2026, 5, 1), day(2026, 5, 31), 1000000, POD_UNSECURED));
+	add(&k, "70001", cur("MYR"), item(POD_CN, day(2026, 6, 10), DATE_NONE, -120000, POD_UNSECURED));
+	add(&k, "50001", cur("MYR"), item(POD_PAY, day(2026, 5, 1), DATE_NONE, -20000, POD_UNSECURED));
+	EXPECT_EQ_INT(pod_case_add_set_off(&k, &so, &e), AR_OK);
+	EXPECT_EQ_INT(pod_case_add_set_off(&k, &late, &e), AR_OK);
+	EXPECT_EQ_INT(pod_case_finish(&k, &e), AR_OK);
+	EXPECT_EQ_INT(k.nlines, 7);
+	EXPECT_EQ_INT(k.ncurrencies, 2);
+	if (k.nlines == 7 && k.ncurrencies == 2) {
+		static const char *const order[] = { "50001", "90001", "70001", "Rebate", "90003",
+			"Late rebate", "U1" };
+		/* 10,000.00 + 164.38 interest (75 days at 8 %), less 200.00, 1,200.00, 150.00 */
+		static const int64_t balance[] = { -20000, 996438, 876438, 861438, 861438, 861438,
+			100964 };
+
+		for (size_t i = 0; i < 7; i++) {
+			EXPECT_EQ_STR(k.lines[i].doc_no, order[i]);
+			EXPECT_EQ_INT(k.lines[i].balance, balance[i]);
+		}
+		EXPECT_EQ_STR(pod_line_type_word(&k.lines[3]), "SETOFF");
+		EXPECT_EQ_INT(k.lines[3].amount, -15000);
+		EXPECT(!k.lines[4].claimed && !k.lines[5].claimed && k.lines[6].claimed);
+		EXPECT(pod_line_supports(&k.lines[1]) && !pod_line_supports(&k.lines[2]) &&
+		    !pod_line_supports(&k.lines[4]));
+		EXPECT_EQ_STR(currency_code(k.currencies[0].currency), "MYR");
+		EXPECT_EQ_INT(k.currencies[0].first, 0);
+		EXPECT_EQ_INT(k.currencies[0].count, 6);
+		EXPECT_EQ_INT(k.currencies[0].claim.net_claim, 861438);
+		EXPECT_EQ_INT(k.currencies[0].claim.post_items, 300000);
+		EXPECT_EQ_INT(k.currencies[1].claim.net_claim, 100964);   /* 1,000.00 + 9.64 (44 days) */
+	}
+	pod_case_free(&k);
+}
+
+/* Over random debtors of two currencies: every currency's statement ends at its claim before the floor, and nothing after the cut-off is claimed. */
+static void
+case_properties(void)
+{
+	unsigned seed = 151;
+	struct pod_item v[40];
+	int held = 0;
+
+	for (int round = 0; round < 500; round++) {
+		size_t n = 1 + (size_t)(rand_r(&seed) % 40);
+		civil_day cut = day(2026, 1, 1) + rand_r(&seed) % 400;
+		struct customer c;
+		struct pod_case k;
+		struct ar_error e = { 0 };
+		bool ok = true;
+
+		memset(&c, 0, sizeof c);
+		random_items(v, n, &seed);
+		pod_case_init(&k, "R", &c, cut, (int64_t)(rand_r(&seed) % 20) * INTEREST_PER_CENT);
+		for (size_t i = 0; i < n; i++)
+			add(&k, i % 3 ? "A" : "B", cur(i % 4 ? "MYR" : "SGD"), v[i]);
+		for (int s = rand_r(&seed) % 3; s > 0; s--) {
+			struct pod_set_off_in so = { "S", 1, cur("MYR"), day(2026, 1, 1) +
+			    rand_r(&seed) % 400, 1 + rand_r(&seed) % 500000, 0 };
+
+			ok = ok && pod_case_add_set_off(&k, &so, &e) == AR_OK;
+		}
+		ok = ok && pod_case_finish(&k, &e) == AR_OK;
+		for (size_t i = 0; ok && i < k.nlines; i++) {
+			const struct pod_stmt_line *l = &k.lines[i];
+
+			ok = l->claimed == (l->date <= cut) && (l->claimed || l->interest == 0) &&
+			    (i == 0 || l->currency != l[-1].currency || l->date >= l[-1].date);
+		}
+		for (size_t j = 0; ok && j < k.ncurrencies; j++) {
+			const struct pod_currency *pc = &k.currencies[j];
+			const struct pod_claim *cl = &pc->claim;
+			int64_t end = pc->count ? k.lines[pc->first + pc->count - 1].balance : 0;
+
+			ok = end == cl->principal + cl->interest - cl->set_off &&
+			    cl->net_claim - cl->owed_to_debtor == end;
+		}
+		pod_case_free(&k);
+		if (!ok) {
+			printf("#   round %d breaks a property\n", round);
+			break;
+		}
+		held++;
+	}
+	EXPECT_EQ_INT(held, 500);
+}
+
 int
 main(void)
 {
@@ -223,5 +345,7 @@ main(void)
 	RUN(rates_and_caps);
 	RUN(words);
 	RUN(properties_over_random_ledgers);
+	RUN(case_statement_in_order);
+	RUN(case_properties);
 	return test_summary();
 }
