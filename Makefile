@@ -131,6 +131,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-match.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-dunning.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-letters.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-pod.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

@@ -246,6 +246,13 @@ select_debtor(uint32_t id, civil_day given_cut_off)
 		enum report_lang lang;
 		char path[4096];
 
+		/* A --customer whose master is not updated yet: the form cannot say which proceeding. */
+		if (!pod_proceeding(c->status)) {
+			diag_at(run.customers_path, c->line, "customer \"%s\": status \"%s\" is not a "
+			    "proceeding (liquidation, administration, judicial_management, bankruptcy): "
+			    "the form names it, so set the status", name, c->status);
+			ok = false;
+		}
 		if (pod_doc_lang(&run.setup, c, &lang) != AR_OK) {
 			diag_at(run.customers_path, c->line, "customer \"%s\": lang \"%s\" is not one of: "
 			    "en, ms, zh-Hans, zh-Hant", name, c->lang);

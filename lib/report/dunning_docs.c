@@ -370,10 +370,11 @@ count(void *ctx, int list)
 }
 
 static bool
-flag(void *ctx, int field)
+flag(void *ctx, int field, size_t element)
 {
 	const struct fill *f = ctx;
 
+	(void)element;          /* every flag here is of the whole send */
 	switch (field) {
 	case F_IS_LETTER: return f->letter;
 	case F_IS_MAIL: return !f->letter && (f->kind == TMPL_KIND_TXT || f->kind == TMPL_KIND_HTML);

@@ -27,6 +27,7 @@ enum {
 	F_INTEREST_RATE, F_DEPONENT, F_DEPONENT_TITLE, F_PLACE, F_DOCUMENTS_COUNT,
 	F_CLAIMS, F_C_CURRENCY, F_C_NET_CLAIM, F_C_PRINCIPAL, F_C_INTEREST, F_C_SET_OFF,
 	F_C_UNSECURED, F_C_PREFERENTIAL, F_C_SECURED,
+	F_C_HAS_SECURED, F_C_HAS_PREFERENTIAL, F_C_HAS_INTEREST, F_C_HAS_SET_OFF,
 	F_BANKRUPTCY, F_HAS_SECURED, F_HAS_PREFERENTIAL, F_HAS_INTEREST, F_HAS_SET_OFF,
 	F_SEVERAL_CURRENCIES, F_HAS_NAME_LOCAL,
 	F_DOCUMENTS_TABLE, F_CLOSING,
@@ -68,6 +69,11 @@ static const struct tmpl_field fields[NFIELDS] = {
 	[F_C_UNSECURED] = { "unsecured", TMPL_MONEY, F_CLAIMS },
 	[F_C_PREFERENTIAL] = { "preferential", TMPL_MONEY, F_CLAIMS },
 	[F_C_SECURED] = { "secured", TMPL_MONEY, F_CLAIMS },
+	/* Inside {{#claims}} the flags of that currency's claim hide the run's. */
+	[F_C_HAS_SECURED] = { "has_secured", TMPL_FLAG, F_CLAIMS },
+	[F_C_HAS_PREFERENTIAL] = { "has_preferential", TMPL_FLAG, F_CLAIMS },
+	[F_C_HAS_INTEREST] = { "has_interest", TMPL_FLAG, F_CLAIMS },
+	[F_C_HAS_SET_OFF] = { "has_set_off", TMPL_FLAG, F_CLAIMS },
 	[F_BANKRUPTCY] = { "bankruptcy", TMPL_FLAG, -1 },
 	[F_HAS_SECURED] = { "has_secured", TMPL_FLAG, -1 },
 	[F_HAS_PREFERENTIAL] = { "has_preferential", TMPL_FLAG, -1 },
@@ -473,11 +479,16 @@ static int64_t get_interest(const struct pod_claim *c) { return c->interest; }
 static int64_t get_set_off(const struct pod_claim *c) { return c->set_off; }
 
 static bool
-flag(void *ctx, int field)
+flag(void *ctx, int field, size_t element)
 {
 	const struct fill *f = ctx;
+	const struct pod_claim *one = element < f->nclaims ? &f->claims[element]->claim : NULL;
 
 	switch (field) {
+	case F_C_HAS_SECURED: return one != NULL && get_secured(one) > 0;
+	case F_C_HAS_PREFERENTIAL: return one != NULL && get_preferential(one) > 0;
+	case F_C_HAS_INTEREST: return one != NULL && get_interest(one) > 0;
+	case F_C_HAS_SET_OFF: return one != NULL && get_set_off(one) > 0;
 	case F_BANKRUPTCY: return f->pr == PR_BANKRUPTCY;
 	case F_HAS_SECURED: return any_claim(f, get_secured);
 	case F_HAS_PREFERENTIAL: return any_claim(f, get_preferential);

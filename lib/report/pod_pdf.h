@@ -81,7 +81,8 @@
  *                         net_claim)
  *   flags: bankruptcy (the debtor is an individual), has_secured,
  *       has_preferential, has_interest, has_set_off (any claimed
- *       currency has one above zero), several_currencies,
+ *       currency has one above zero; inside {{#claims}}, that currency's
+ *       claim), several_currencies,
  *       has_name_local
  *   blocks: documents_table (the table, its totals and words), closing
  *       (what follows is the declaration block, kept together)

@@ -635,9 +635,12 @@ render_range(struct render *r, size_t from, size_t to)
 							return err;
 					}
 				}
-			} else if (r->d->flag(r->d->ctx, n->field) != invert &&
-			    (err = render_range(r, i + 1, n->close)) != AR_OK) {
-				return err;
+			} else {
+				int list = t->fields[n->field].list;
+				bool on = r->d->flag(r->d->ctx, n->field, list >= 0 ? r->element[list] : 0);
+
+				if (on != invert && (err = render_range(r, i + 1, n->close)) != AR_OK)
+					return err;
 			}
 			i = n->close;
 			break;

@@ -95,7 +95,8 @@ struct tmpl_data {
 	ar_err (*value)(void *ctx, int field, size_t element, enum tmpl_filter filter,
 	    struct tmpl_buf *out);
 	size_t (*count)(void *ctx, int list);       /* elements of a TMPL_LIST field */
-	bool (*flag)(void *ctx, int field);         /* a TMPL_FLAG field */
+	/* A TMPL_FLAG field; element as for value (a flag may be an element field of a list). */
+	bool (*flag)(void *ctx, int field, size_t element);
 	/* A TMPL_BLOCK field's whole lines, each ending in '\n', appended to out as they are. */
 	ar_err (*block)(void *ctx, int field, struct tmpl_buf *out);
 };

@@ -49,7 +49,7 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 }
 
 static size_t count(void *ctx, int list) { (void)list; return ((struct data *)ctx)->nitems; }
-static bool flag(void *ctx, int field) { (void)field; return ((struct data *)ctx)->letter; }
+static bool flag(void *ctx, int field, size_t element) { (void)field; (void)element; return ((struct data *)ctx)->letter; }
 
 static ar_err
 block(void *ctx, int field, struct tmpl_buf *out)
