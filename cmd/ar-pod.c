@@ -498,11 +498,13 @@ write_debtor(size_t i, char *pdf, size_t cap)
 static void
 append_filings(char (*pdfs)[4200])
 {
-	struct journal_entry *rows = calloc(run.ncases * 8 + 1, sizeof *rows);
-	size_t n = 0, cap = run.ncases * 8 + 1;
+	struct journal_entry *rows;
 	struct ar_error e = { 0 };
+	size_t n = 0, cap = 0;
 
-	if (rows == NULL)
+	for (size_t i = 0; i < run.ncases; i++)
+		cap += run.cases[i].ncurrencies;
+	if ((rows = calloc(cap ? cap : 1, sizeof *rows)) == NULL)
 		out_of_memory();
 	for (size_t i = 0; i < run.ncases; i++) {
 		const struct pod_case *k = &run.cases[i];
@@ -510,24 +512,15 @@ append_filings(char (*pdfs)[4200])
 		    k->cut_off);
 
 		for (size_t c = 0; c < k->ncurrencies; c++) {
-			const struct pod_claim *cl = &k->currencies[c].claim;
 			struct journal_entry row = JOURNAL_ENTRY_INIT;
 
-			if (cl->net_claim <= 0)
-				continue;
-			if (n == cap) {
-				struct journal_entry *more = realloc(rows, 2 * cap * sizeof *rows);
-
-				if (more == NULL)
-					out_of_memory();
-				rows = more;
-				cap *= 2;
-			}
+			if (k->currencies[c].claim.net_claim <= 0)
+				continue;       /* nothing to prove */
 			row.date = run.ctx.as_of;
 			row.customer = k->customer_id;
 			row.action = again ? "pod_amended" : "pod_filed";
 			row.has_amount = row.has_currency = true;
-			row.amount = cl->net_claim;
+			row.amount = k->currencies[c].claim.net_claim;
 			row.currency = k->currencies[c].currency;
 			row.due = k->cut_off;
 			row.ref = pdfs[i][0] != '\0' ? pdfs[i] : NULL;

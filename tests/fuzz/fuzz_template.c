@@ -39,7 +39,7 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 }
 
 static size_t count(void *ctx, int list) { (void)ctx; (void)list; return 3; }
-static bool flag(void *ctx, int field) { (void)ctx; (void)field; return true; }
+static bool flag(void *ctx, int field, size_t element) { (void)ctx; (void)field; (void)element; return true; }
 
 static ar_err
 block(void *ctx, int field, struct tmpl_buf *out)
