@@ -136,12 +136,12 @@ with open(d + "/customers.csv", "w", newline="") as f:
 with open(d + "/ar.ini", "w") as f:
     f.write("[company]\nname = Nusantara Industrial Supplies Berhad\n"
             "reg_no = 199901012345 (481234-K)\n"
-            "address = Lot 5, Jalan Perusahaan 2;Kawasan Perindustrian Batu Caves;"
-            "68100 Batu Caves, Selangor\n"
+            "address = \"Lot 5, Jalan Perusahaan 2;Kawasan Perindustrian Batu Caves;"
+            "68100 Batu Caves, Selangor\"\n"
             "[aging]\ndefault_terms_days = %s\n"
             "[pod]\ninterest_rate = %s\ndeponent = Aminah binti Yusof\n"
             "deponent_title = Credit Manager\nliquidator = The Official Receiver\n"
-            "liquidator_address = Jabatan Insolvensi Malaysia;Putrajaya\n" % (default_terms, rate))
+            "liquidator_address = \"Jabatan Insolvensi Malaysia;Putrajaya\"\n" % (default_terms, rate))
 EOF
 	mv "$D/items.csv.tmp" "$D/items.csv" || die "cannot move the items"
 	rm -f "$D/items-gen.csv"

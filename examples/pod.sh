@@ -53,7 +53,7 @@ cp "$DATA/journal.csv" "$OUT/journal.csv"
 ar-pod --as-of "$AS_OF" --customers "$DATA/customers.csv" --set-off "$DATA/setoff.csv" \
 	--journal "$OUT/journal.csv" --commit --out-dir "$OUT/pod" -o "$OUT/claims.csv" \
 	"$DATA/items.csv"
-echo "$prog: $(($(wc -l < "$OUT/claims.csv") - 1)) claims (debtor and currency) in" \
+echo "$prog: claims (debtor and currency): $(($(wc -l < "$OUT/claims.csv") - 1)), in" \
 	"$OUT/claims.csv; the forms in $OUT/pod/*/proof-of-debt.pdf"
 
 # Four months on, the liquidator pays a first dividend on each proof filed.

@@ -149,6 +149,22 @@ junk_after_quote(const char *v)
 }
 
 /*
+ * Where a ';' or '#' ends an unquoted value that goes on after it (iniparser
+ * takes the text before it): 0 when none does.  One after a blank is a
+ * comment ("yes ; the default"); one right after the text, as in an
+ * address "Lot 5;68100 Batu Caves", is meant to be part of the value.
+ */
+static size_t
+cut_by_comment(const char *v)
+{
+	size_t at = strcspn(v, ";#");
+
+	if (v[at] == '\0' || at == 0 || v[at - 1] == ' ' || v[at - 1] == '\t')
+		return 0;
+	return at;
+}
+
+/*
  * The mistakes of a key = value line that iniparser takes without a word;
  * v is what follows the '='.  Only the first on the line is kept.
  */
@@ -170,6 +186,10 @@ check_key_line(const struct ar_config *cfg, struct ar_error *err,
 		cfg_note(err, line, "[%s] %s: text after the closing quote "
 		    "(there are no escapes: quote with the other quote)",
 		    sec, name);
+	else if (*v != '"' && *v != '\'' && cut_by_comment(v))
+		cfg_note(err, line, "[%s] %s: the '%c' right after \"%.*s\" starts a comment "
+		    "and would cut the value there: quote the value (%s = \"...\")", sec, name,
+		    v[cut_by_comment(v)], (int)cut_by_comment(v), v, name);
 	for (i = 0; i < cfg->nlines; i++) {
 		l = &cfg->lines[i];
 		if (l->key != NULL && strcmp(l->key, key) == 0 &&

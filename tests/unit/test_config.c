@@ -970,6 +970,16 @@ config_quotes_must_close_cleanly(void)
 	    "quote with the other quote)");
 	EXPECT_EQ_STR(value_of("[company]\nname = \"Acme\" ; comment\n", "company:name"),
 	    "Acme");
+	/* An unquoted ';' right after the text would cut an address short: quote it. */
+	EXPECT_EQ_STR(error_of("[company]\naddress = Lot 5;68100 Batu Caves\n"),
+	    "2: [company] address: the ';' right after \"Lot 5\" starts a comment and would cut "
+	    "the value there: quote the value (address = \"...\")");
+	EXPECT_EQ_STR(error_of("[company]\nname = Unit#3 Bhd\n"),
+	    "2: [company] name: the '#' right after \"Unit\" starts a comment and would cut "
+	    "the value there: quote the value (name = \"...\")");
+	EXPECT_EQ_STR(value_of("[company]\naddress = \"Lot 5;68100 Batu Caves\"\n",
+	    "company:address"), "Lot 5;68100 Batu Caves");
+	EXPECT_EQ_STR(value_of("[company]\nname = Acme ; a comment\n", "company:name"), "Acme");
 	leave();
 }
 
