@@ -163,12 +163,11 @@ on_option(void *ctx, int id, const char *arg)
 static struct csvio_reader *
 open_input(const char *path)
 {
-	struct csvio_opts copts = CSVIO_OPTS_DEFAULT;
-	struct csvio_reader *r;
-	ar_err err;
+	int status;
+	struct csvio_reader *r = cli_open_csv(path, &status);
 
-	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK)
-		fail(cli_reader_failed(r, err, path ? path : "<stdin>"));
+	if (r == NULL)
+		fail(status);
 	return r;
 }
 

@@ -165,3 +165,17 @@ cli_created_time(void)
 		cli_usage_error("SOURCE_DATE_EPOCH \"%s\" is not a number of seconds", epoch);
 	return v;
 }
+
+struct csvio_reader *
+cli_open_csv(const char *path, int *status)
+{
+	struct csvio_opts copts = CSVIO_OPTS_DEFAULT;
+	struct csvio_reader *r;
+	ar_err err;
+
+	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK) {
+		*status = cli_reader_failed(r, err, path ? path : "<stdin>");
+		return NULL;
+	}
+	return r;
+}

@@ -61,6 +61,13 @@ FILE *cli_rewindable(FILE *fp, const char *name, int *status);
 int cli_reader_failed(struct csvio_reader *r, ar_err err, const char *path);
 
 /*
+ * A CSV input with the default options (path NULL: standard input), or
+ * NULL when it cannot be opened, said on stderr (cli_reader_failed) with
+ * the exit status in *status.  The caller closes it (csvio_reader_close).
+ */
+struct csvio_reader *cli_open_csv(const char *path, int *status);
+
+/*
  * A library call reading r stopped with err, *e saying why: "out of
  * memory", or *e at r's name, on stderr.  Closes r and returns the exit
  * status for err.

@@ -2,6 +2,7 @@
 #include "report/doc_fill.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
@@ -84,4 +85,58 @@ doc_fill_date(enum report_lang lang, bool roc, civil_day day, enum tmpl_filter f
 	else
 		date_format(day, buf);
 	return tmpl_buf_add(out, buf, strlen(buf));
+}
+
+ar_err
+doc_fill_one_line(struct tmpl_buf *out, const char *s)
+{
+	for (const char *p = s; p != NULL && *p != '\0'; p++) {
+		ar_err err = *p == '\n' ? tmpl_buf_add(out, ", ", 2) : tmpl_buf_add(out, p, 1);
+
+		if (err != AR_OK)
+			return err;
+	}
+	return AR_OK;
+}
+
+ar_err
+doc_body_parts(const struct tmpl_buf *body, bool table_seen, size_t table_at,
+    bool closing_seen, size_t closing_at, char *parts[3])
+{
+	const char *text = body->len ? body->data : "";
+	size_t len = body->len, table = table_seen ? table_at : len;
+	size_t end = closing_seen && closing_at >= table ? closing_at : len;
+
+	parts[0] = strndup(text, table);
+	parts[1] = strndup(text + table, end - table);
+	parts[2] = strndup(text + end, len - end);
+	if (parts[0] == NULL || parts[1] == NULL || parts[2] == NULL) {
+		for (size_t k = 0; k < 3; k++) {
+			free(parts[k]);
+			parts[k] = NULL;
+		}
+		return AR_ENOMEM;
+	}
+	for (size_t k = 0; k < 3; k++)
+		for (size_t n = strlen(parts[k]); n > 0 && parts[k][n - 1] == '\n'; n--)
+			parts[k][n - 1] = '\0';
+	return AR_OK;
+}
+
+void
+doc_letterhead(struct letter_doc *d, enum report_lang lang, const char *name,
+    const char *reg_no, const char *address, const char *phone, const char *email,
+    const char *logo)
+{
+	d->company_name = name;
+	d->company_reg_no = reg_no;
+	d->company_address = address;
+	d->company_phone = phone;
+	d->company_email = email;
+	d->logo_png_path = logo != NULL && logo[0] != '\0' ? logo : NULL;
+	d->reg_no_caption = doc_caption(lang, DC_REG_NO);
+	d->tel_caption = doc_caption(lang, DC_TEL);
+	d->email_caption = doc_caption(lang, DC_EMAIL);
+	d->ref_caption = doc_caption(lang, DC_OUR_REF);
+	d->page_format = doc_caption(lang, DC_PAGE_OF);
 }

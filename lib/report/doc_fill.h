@@ -14,6 +14,7 @@
 #include "core/currency.h"
 #include "core/date.h"
 #include "core/errors.h"
+#include "report/letter_pdf.h"
 #include "report/report_lang.h"
 #include "report/template.h"
 
@@ -41,5 +42,27 @@ ar_err doc_fill_money(enum report_lang lang, currency_id cur, int64_t v, enum tm
 /* day appended: |long the long date (doc_long_date), else YYYY-MM-DD; nothing for DATE_NONE. */
 ar_err doc_fill_date(enum report_lang lang, bool roc, civil_day day, enum tmpl_filter filter,
     struct tmpl_buf *out);
+
+/* s's lines ('\n') joined with ", " appended to out: an address inside a sentence.  AR_ENOMEM. */
+ar_err doc_fill_one_line(struct tmpl_buf *out, const char *s);
+
+/*
+ * A letter's rendered body in three (each freed by the caller, trailing
+ * line ends dropped): before the table block (at table_at when
+ * table_seen), from it to the closing block (at closing_at when
+ * closing_seen), and from the closing on (the signature, kept whole).
+ * AR_ENOMEM (the parts made so far freed, all NULL).
+ */
+ar_err doc_body_parts(const struct tmpl_buf *body, bool table_seen, size_t table_at,
+    bool closing_seen, size_t closing_at, char *parts[3]);
+
+/*
+ * The letterhead of d in lang: the company's fields (address in lines;
+ * logo "" none) and the captions of its registration number, telephone,
+ * e-mail, reference, and the page footer; the strings must outlive d.
+ */
+void doc_letterhead(struct letter_doc *d, enum report_lang lang, const char *name,
+    const char *reg_no, const char *address, const char *phone, const char *email,
+    const char *logo);
 
 #endif

@@ -318,16 +318,8 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 	switch (field) {
 	case F_COMPANY_NAME: return add_str(out, s->company_name);
 	case F_COMPANY_REG_NO: return add_str(out, s->company_reg_no);
-	case F_COMPANY_ADDRESS: {
-		/* One line in a sentence: the letterhead prints the lines. */
-		for (const char *p = s->company_address; *p; p++) {
-			ar_err err = *p == '\n' ? add_str(out, ", ") : tmpl_buf_add(out, p, 1);
-
-			if (err != AR_OK)
-				return err;
-		}
-		return AR_OK;
-	}
+	/* One line in a sentence: the letterhead prints the lines. */
+	case F_COMPANY_ADDRESS: return doc_fill_one_line(out, s->company_address);
 	case F_COMPANY_PHONE: return add_str(out, s->company_phone);
 	case F_COMPANY_EMAIL: return add_str(out, s->company_email);
 	case F_CUSTOMER: return add_str(out, d->customer_id);
@@ -539,20 +531,10 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 		goto done;
 	}
 	/* The body in three: before the table, after it, and the closing (the signature). */
-	{
-		const char *text = body.len ? body.data : "";
-		size_t len = body.len, table = f.table_seen ? f.table_at : len;
-		size_t end = f.closing_seen && f.closing_at >= table ? f.closing_at : len;
-
-		if ((parts[0] = strndup(text, table)) == NULL ||
-		    (parts[1] = strndup(text + table, end - table)) == NULL ||
-		    (parts[2] = strndup(text + end, len - end)) == NULL) {
-			err = ar_error_set(e, AR_ENOMEM, 0, "out of memory");
-			goto done;
-		}
-		for (size_t k = 0; k < 3; k++)
-			for (size_t n = strlen(parts[k]); n > 0 && parts[k][n - 1] == '\n'; n--)
-				parts[k][n - 1] = '\0';
+	if ((err = doc_body_parts(&body, f.table_seen, f.table_at, f.closing_seen, f.closing_at,
+	    parts)) != AR_OK) {
+		ar_error_set(e, err, 0, "out of memory");
+		goto done;
 	}
 	doc_long_date(d->lang, s->roc_dates, s->as_of, date, sizeof date);
 	reference_of(s, d, ref, sizeof ref);
@@ -565,17 +547,9 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 		totals[k] = (struct letter_total){ tb.totals[k][0], tb.totals[k][1], k == 3 };
 	memset(&doc, 0, sizeof doc);
 	doc.lang = lang_tags[d->lang];
-	doc.company_name = s->company_name;
-	doc.company_reg_no = s->company_reg_no;
-	doc.company_address = s->company_address;
-	doc.company_phone = s->company_phone;
-	doc.company_email = s->company_email;
-	doc.logo_png_path = s->company_logo[0] ? s->company_logo : NULL;
-	doc.reg_no_caption = doc_caption(d->lang, DC_REG_NO);
-	doc.tel_caption = doc_caption(d->lang, DC_TEL);
-	doc.email_caption = doc_caption(d->lang, DC_EMAIL);
+	doc_letterhead(&doc, d->lang, s->company_name, s->company_reg_no, s->company_address,
+	    s->company_phone, s->company_email, s->company_logo);
 	doc.date_text = date;
-	doc.ref_caption = doc_caption(d->lang, DC_OUR_REF);
 	doc.reference = ref;
 	doc.recipient_name = recipient;
 	doc.recipient_address = d->customer->address;
@@ -594,7 +568,6 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 	}
 	doc.body_after = parts[1];
 	doc.signature = parts[2][0] != '\0' ? parts[2] : NULL;
-	doc.page_format = doc_caption(d->lang, DC_PAGE_OF);
 	doc.creation_date = s->created;
 	err = path != NULL ? letter_pdf_write(path, &doc, e) : letter_pdf_write_fp(fp, &doc, e);
 done:

@@ -377,19 +377,6 @@ add_or_blank(struct tmpl_buf *out, const char *s)
 	return add_str(out, s != NULL && s[0] != '\0' ? s : blank_line);
 }
 
-/* Lines joined with ", ": an address inside a sentence. */
-static ar_err
-add_one_line(struct tmpl_buf *out, const char *s)
-{
-	for (const char *p = s; p != NULL && *p; p++) {
-		ar_err err = *p == '\n' ? add_str(out, ", ") : tmpl_buf_add(out, p, 1);
-
-		if (err != AR_OK)
-			return err;
-	}
-	return AR_OK;
-}
-
 static ar_err
 add_money(const struct fill *f, currency_id cur, int64_t v, enum tmpl_filter filter,
     struct tmpl_buf *out)
@@ -416,7 +403,7 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 	switch (field) {
 	case F_COMPANY_NAME: return add_str(out, s->company_name);
 	case F_COMPANY_REG_NO: return add_str(out, s->company_reg_no);
-	case F_COMPANY_ADDRESS: return add_one_line(out, s->company_address);
+	case F_COMPANY_ADDRESS: return doc_fill_one_line(out, s->company_address);
 	case F_COMPANY_PHONE: return add_str(out, s->company_phone);
 	case F_COMPANY_EMAIL: return add_str(out, s->company_email);
 	case F_CUSTOMER: return add_str(out, f->k->customer_id);
@@ -425,11 +412,11 @@ value(void *ctx, int field, size_t element, enum tmpl_filter filter, struct tmpl
 	case F_DEBTOR_NAME_LOCAL: return add_str(out, c->name_local);
 	case F_DEBTOR_REG_NO: return add_or_blank(out, f->reg_no);
 	case F_DEBTOR_REG_CAPTION: return add_str(out, reg_caption_of(f));
-	case F_DEBTOR_ADDRESS: return add_one_line(out, c->address);
+	case F_DEBTOR_ADDRESS: return doc_fill_one_line(out, c->address);
 	case F_PROCEEDING: return add_str(out, proceeding_words[f->lang][f->pr].proceeding);
 	case F_ORDER_CAPTION: return add_str(out, proceeding_words[f->lang][f->pr].order);
 	case F_LIQUIDATOR: return add_str(out, f->liquidator);
-	case F_LIQUIDATOR_ADDRESS: return add_one_line(out, f->liquidator_address);
+	case F_LIQUIDATOR_ADDRESS: return doc_fill_one_line(out, f->liquidator_address);
 	case F_CUT_OFF: return add_date(f, f->k->cut_off, filter, out);
 	case F_DATE: case F_AS_OF: return add_date(f, s->as_of, filter, out);
 	case F_REFERENCE: reference_of(f->k, buf, sizeof buf); return add_str(out, buf);
@@ -704,36 +691,18 @@ pod_doc_pdf(const struct pod_docs_setup *s, const struct pod_templates *t,
 	if ((err = pod_table_build(&f, &tb, e)) != AR_OK)
 		goto done;
 	/* The body in three: before the table, after it, and the closing (the declaration). */
-	{
-		const char *text = body.len ? body.data : "";
-		size_t len = body.len, table = f.table_seen ? f.table_at : len;
-		size_t end = f.closing_seen && f.closing_at >= table ? f.closing_at : len;
-
-		if ((parts[0] = strndup(text, table)) == NULL ||
-		    (parts[1] = strndup(text + table, end - table)) == NULL ||
-		    (parts[2] = strndup(text + end, len - end)) == NULL) {
-			err = ar_error_set(e, AR_ENOMEM, 0, "out of memory");
-			goto done;
-		}
-		for (size_t i = 0; i < 3; i++)
-			for (size_t n = strlen(parts[i]); n > 0 && parts[i][n - 1] == '\n'; n--)
-				parts[i][n - 1] = '\0';
+	if ((err = doc_body_parts(&body, f.table_seen, f.table_at, f.closing_seen, f.closing_at,
+	    parts)) != AR_OK) {
+		ar_error_set(e, err, 0, "out of memory");
+		goto done;
 	}
 	doc_long_date(f.lang, s->roc_dates, s->as_of, date, sizeof date);
 	reference_of(k, ref, sizeof ref);
 	memset(&doc, 0, sizeof doc);
 	doc.lang = lang_tags[f.lang];
-	doc.company_name = s->company_name;
-	doc.company_reg_no = s->company_reg_no;
-	doc.company_address = s->company_address;
-	doc.company_phone = s->company_phone;
-	doc.company_email = s->company_email;
-	doc.logo_png_path = s->company_logo != NULL && s->company_logo[0] ? s->company_logo : NULL;
-	doc.reg_no_caption = doc_caption(f.lang, DC_REG_NO);
-	doc.tel_caption = doc_caption(f.lang, DC_TEL);
-	doc.email_caption = doc_caption(f.lang, DC_EMAIL);
+	doc_letterhead(&doc, f.lang, s->company_name, s->company_reg_no, s->company_address,
+	    s->company_phone, s->company_email, s->company_logo);
 	doc.date_text = date;
-	doc.ref_caption = doc_caption(f.lang, DC_OUR_REF);
 	doc.reference = ref;
 	doc.recipient_name = f.liquidator;
 	doc.recipient_address = f.liquidator_address;
@@ -752,7 +721,6 @@ pod_doc_pdf(const struct pod_docs_setup *s, const struct pod_templates *t,
 	}
 	doc.body_after = parts[1];
 	doc.signature = parts[2][0] != '\0' ? parts[2] : NULL;
-	doc.page_format = doc_caption(f.lang, DC_PAGE_OF);
 	doc.creation_date = s->created;
 	err = letter_pdf_write(path, &doc, e);
 done:
