@@ -174,7 +174,7 @@ check_key_line(const struct ar_config *cfg, struct ar_error *err,
 {
 	char sec[VALUE_MAX], name[VALUE_MAX];
 	const struct cfg_line *l;
-	size_t i;
+	size_t i, cut;
 
 	cfg_section_shown(section, sec, sizeof sec);
 	cfg_shown(key, name, sizeof name);
@@ -186,10 +186,15 @@ check_key_line(const struct ar_config *cfg, struct ar_error *err,
 		cfg_note(err, line, "[%s] %s: text after the closing quote "
 		    "(there are no escapes: quote with the other quote)",
 		    sec, name);
-	else if (*v != '"' && *v != '\'' && cut_by_comment(v))
-		cfg_note(err, line, "[%s] %s: the '%c' right after \"%.*s\" starts a comment "
+	else if (*v != '"' && *v != '\'' && (cut = cut_by_comment(v)) > 0 && cut < VALUE_MAX) {
+		char before[VALUE_MAX], shown[VALUE_MAX];
+
+		memcpy(before, v, cut);
+		before[cut] = '\0';
+		cfg_note(err, line, "[%s] %s: the '%c' right after \"%s\" starts a comment "
 		    "and would cut the value there: quote the value (%s = \"...\")", sec, name,
-		    v[cut_by_comment(v)], (int)cut_by_comment(v), v, name);
+		    v[cut], cfg_shown(before, shown, sizeof shown), name);
+	}
 	for (i = 0; i < cfg->nlines; i++) {
 		l = &cfg->lines[i];
 		if (l->key != NULL && strcmp(l->key, key) == 0 &&

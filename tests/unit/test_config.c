@@ -980,6 +980,10 @@ config_quotes_must_close_cleanly(void)
 	EXPECT_EQ_STR(value_of("[company]\naddress = \"Lot 5;68100 Batu Caves\"\n",
 	    "company:address"), "Lot 5;68100 Batu Caves");
 	EXPECT_EQ_STR(value_of("[company]\nname = Acme ; a comment\n", "company:name"), "Acme");
+	/* The text before it is shown as every value is: control bytes and bad UTF-8 escaped. */
+	EXPECT_EQ_STR(error_of("[aging]\nbasis = du\002\362du#\n"), "2: [aging] basis: the '#' "
+	    "right after \"du\\x02\\xf2du\" starts a comment and would cut the value there: "
+	    "quote the value (basis = \"...\")");
 	leave();
 }
 
