@@ -161,15 +161,10 @@ resolve_rules(void)
 static void
 load_customers(void)
 {
-	struct csvio_reader *r = open_input(run.customers_path);
-	struct ar_error e = { 0 };
-	ar_err err;
+	int status = cli_load_customers(run.customers_path, &run.customers);
 
-	if (customers_init(&run.customers, 1024) != AR_OK)
-		out_of_memory();
-	if ((err = customers_load(&run.customers, r, &e)) != AR_OK)
-		fail_input(r, err, &e);
-	csvio_reader_close(r);
+	if (status != 0)
+		fail(status);
 }
 
 /* The items into the engine; a row without a customer is an error (items_parse). */

@@ -174,15 +174,10 @@ open_input(const char *path)
 static void
 load_customers(void)
 {
-	struct csvio_reader *r = open_input(run.customers_path);
-	struct ar_error e = { 0 };
-	ar_err err;
+	int status = cli_load_customers(run.customers_path, &run.customers);
 
-	if (customers_init(&run.customers, 1024) != AR_OK)
-		out_of_memory();
-	if ((err = customers_load(&run.customers, r, &e)) != AR_OK)
-		fail(cli_input_failed(r, err, &e));
-	csvio_reader_close(r);
+	if (status != 0)
+		fail(status);
 }
 
 /* The journal's proofs and dividends; a journal that does not exist yet is empty. */

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ar/interest.h"
+#include "ar/regid.h"
 #include "core/money.h"
 #include "core/strtab.h"
 
@@ -532,14 +533,15 @@ bool
 dunning_is_company(const struct customer *c)
 {
 	static const char *const suffixes[] = { "sdn. bhd.", "sdn bhd", "berhad", "bhd.", "bhd" };
-	size_t n = strlen(c->name), digits = 0;
+	size_t n = strlen(c->name);
+	struct regid id;
 
 	if (c->entity[0] != '\0')
 		return strcasecmp(c->entity, "company") == 0;
-	while (c->reg_no[digits] >= '0' && c->reg_no[digits] <= '9')
-		digits++;
-	if (digits == 12)       /* SSM's numbers since 2019: year, entity type, serial */
-		return c->reg_no[4] == '0' && c->reg_no[5] == '1';
+	/* A registration number that reads says who holds it; SSM's entity type 01 a local company. */
+	if (c->reg_no[0] != '\0' && regid_parse(c->id_type, c->reg_no, &id, NULL, 0) == AR_OK)
+		return id.holder == REGID_COMPANY && (id.type != REGID_SSM || id.id_new[0] == '\0' ||
+		    (id.id_new[4] == '0' && id.id_new[5] == '1'));
 	while (n > 0 && (c->name[n - 1] == ' ' || c->name[n - 1] == '\t'))
 		n--;
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {

@@ -117,9 +117,12 @@ ar_err dunning_policy_from_config(const struct ar_config *cfg, struct dunning_po
 
 /*
  * Whether the customer is a company (for the statutory notice): its
- * entity column when set (company), else the type of a 12-digit SSM
- * registration number (YYYY01nnnnnn: a local company), else a name ending
- * in Sdn. Bhd., Sdn Bhd, Berhad or Bhd.
+ * entity column when set (company), else the holder its registration
+ * number says under id_type (regid.h: an SSM number of a local company,
+ * YYYY01nnnnnn or an old company form, or a UBN; an NRIC, passport or
+ * Taiwan ID is a person, an SSM business or LLP number not a company),
+ * else, when reg_no does not read, a name ending in Sdn. Bhd., Sdn Bhd,
+ * Berhad or Bhd.
  */
 bool dunning_is_company(const struct customer *c);
 

@@ -50,7 +50,8 @@ extern const char *const journal_stream_columns[JOURNAL_NCOLUMNS];
  * The action words a row may carry, NULL-terminated, in the order a
  * message lists them: call, promise, promise_broken, promise_kept,
  * dispute, dispute_resolved, note, hold, letter, email, sms, im, pod_filed,
- * pod_amended, dividend, ctos_list, ctos_remove, agency_assign, legal_stage.  Lower case; an
+ * pod_amended, dividend, ctos_notice, ctos_list, ctos_amend, ctos_remove, agency_assign,
+ * legal_stage.  Lower case; an
  * issue that needs a new word adds it here.
  */
 extern const char *const journal_actions[];

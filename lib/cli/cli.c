@@ -6,6 +6,7 @@
 #include <sysexits.h>
 #include <time.h>
 
+#include "ar/customers.h"
 #include "core/infile.h"
 
 ar_err
@@ -178,4 +179,24 @@ cli_open_csv(const char *path, int *status)
 		return NULL;
 	}
 	return r;
+}
+
+int
+cli_load_customers(const char *path, struct customer_table *t)
+{
+	struct ar_error e = { 0 };
+	struct csvio_reader *r;
+	int status;
+	ar_err err;
+
+	if (customers_init(t, 1024) != AR_OK) {
+		diag_error("out of memory");
+		return EX_OSERR;
+	}
+	if ((r = cli_open_csv(path, &status)) == NULL)
+		return status;
+	if ((err = customers_load(t, r, &e)) != AR_OK)
+		return cli_input_failed(r, err, &e);
+	csvio_reader_close(r);
+	return 0;
 }

@@ -68,6 +68,14 @@ int cli_reader_failed(struct csvio_reader *r, ar_err err, const char *path);
 struct csvio_reader *cli_open_csv(const char *path, int *status);
 
 /*
+ * The customer master at path into t (customers_init, then
+ * customers_load): 0, or the exit status after saying why on stderr (the
+ * caller frees t with customers_free either way).
+ */
+struct customer_table;
+int cli_load_customers(const char *path, struct customer_table *t);
+
+/*
  * A library call reading r stopped with err, *e saying why: "out of
  * memory", or *e at r's name, on stderr.  Closes r and returns the exit
  * status for err.

@@ -12,181 +12,7 @@
 #include "core/currency.h"
 #include "core/strtab.h"
 #include "core/xlsx.h"
-
-/* Where the cells of a row go: one call per cell, left to right, then end. */
-struct sink {
-	void (*text)(struct sink *s, const char *text);
-	void (*money)(struct sink *s, int64_t minor, currency_id cur);
-	void (*date)(struct sink *s, civil_day day);
-	void (*count)(struct sink *s, int64_t n);
-	void (*end)(struct sink *s);
-};
-
-/* CSV */
-
-struct csv_sink {
-	struct sink sink;
-	struct csvio_writer *w;
-};
-
-static struct csvio_writer *
-csv_of(struct sink *s)
-{
-	return ((struct csv_sink *)(void *)s)->w;
-}
-
-static void
-csv_text(struct sink *s, const char *text)
-{
-	csvio_write_str(csv_of(s), text);
-}
-
-static void
-csv_money(struct sink *s, int64_t minor, currency_id cur)
-{
-	csvio_write_money(csv_of(s), minor, currency_exponent(cur));
-}
-
-static void
-csv_date(struct sink *s, civil_day day)
-{
-	csvio_write_day(csv_of(s), day);
-}
-
-static void
-csv_count(struct sink *s, int64_t n)
-{
-	char buf[24];
-	int len = snprintf(buf, sizeof buf, "%lld", (long long)n);
-
-	csvio_write_field(csv_of(s), buf, (size_t)len);
-}
-
-static void
-csv_end(struct sink *s)
-{
-	csvio_end_record(csv_of(s));
-}
-
-static void
-csv_sink_init(struct csv_sink *c, struct csvio_writer *w)
-{
-	c->sink = (struct sink){ csv_text, csv_money, csv_date, csv_count, csv_end };
-	c->w = w;
-}
-
-/* Worksheet: the first failure is kept and every cell after it skipped. */
-
-struct sheet_sink {
-	struct sink sink;
-	struct xlsx_book *book;
-	lxw_worksheet *ws;
-	uint32_t row;
-	uint16_t col;
-	ar_err err;
-};
-
-static struct sheet_sink *
-sheet_of(struct sink *s)
-{
-	return (struct sheet_sink *)(void *)s;
-}
-
-static void
-sheet_text(struct sink *s, const char *text)
-{
-	struct sheet_sink *x = sheet_of(s);
-
-	if (x->err == AR_OK)
-		x->err = xlsx_write_text(x->book, x->ws, x->row, x->col, text, strlen(text), NULL);
-	x->col++;
-}
-
-static void
-sheet_money(struct sink *s, int64_t minor, currency_id cur)
-{
-	struct sheet_sink *x = sheet_of(s);
-
-	if (x->err == AR_OK)
-		x->err = xlsx_write_money(x->book, x->ws, x->row, x->col, minor,
-		    currency_exponent(cur));
-	x->col++;
-}
-
-static void
-sheet_date(struct sink *s, civil_day day)
-{
-	struct sheet_sink *x = sheet_of(s);
-
-	if (x->err == AR_OK)
-		x->err = xlsx_write_date(x->book, x->ws, x->row, x->col, day);
-	x->col++;
-}
-
-static void
-sheet_count(struct sink *s, int64_t n)
-{
-	struct sheet_sink *x = sheet_of(s);
-
-	if (x->err == AR_OK)
-		x->err = xlsx_write_integer(x->book, x->ws, x->row, x->col, n);
-	x->col++;
-}
-
-static void
-sheet_end(struct sink *s)
-{
-	struct sheet_sink *x = sheet_of(s);
-
-	x->row++;
-	x->col = 0;
-}
-
-/* Landscape A4, one page wide, the header row on every printed page. */
-static void
-sheet_setup(lxw_worksheet *ws)
-{
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
-}
-
-/*
- * A new sheet of book with its header row, ready for the first data row;
- * false with x->err set when the workbook refuses.
- */
-static bool
-sheet_sink_start(struct sheet_sink *x, struct xlsx_book *book, const char *name,
-    const char *const *names, uint16_t ncols)
-{
-	x->sink = (struct sink){ sheet_text, sheet_money, sheet_date, sheet_count, sheet_end };
-	x->book = book;
-	x->row = 1;
-	x->col = 0;
-	x->err = AR_OK;
-	if ((x->ws = xlsx_add_sheet(book, name)) == NULL) {
-		x->err = AR_EIO;
-		return false;
-	}
-	sheet_setup(x->ws);
-	x->err = xlsx_write_header(book, x->ws, 0, names, ncols);
-	return x->err == AR_OK;
-}
-
-/* The book written out, or given up with the first failure in *e. */
-static ar_err
-book_finish(struct xlsx_book *book, ar_err err, struct ar_error *e)
-{
-	if (err != AR_OK) {
-		const char *why = xlsx_error(book)->message;
-
-		ar_error_set(e, err, 0, "%s", why[0] != '\0' ? why : ar_strerror(err));
-		xlsx_abort(book);
-		return err;
-	}
-	return xlsx_close(book, e);
-}
+#include "report/row_sink.h"
 
 /* claims.csv */
 
@@ -198,7 +24,7 @@ static const char *const claims_columns[] = {
 #define CLAIMS_NCOLUMNS (sizeof claims_columns / sizeof claims_columns[0])
 
 static void
-claims_row(struct sink *s, const struct pod_case *k, const struct pod_currency *c)
+claims_row(struct row_sink *s, const struct pod_case *k, const struct pod_currency *c)
 {
 	const struct pod_claim *m = &c->claim;
 
@@ -229,9 +55,9 @@ pod_claims_write_header(struct csvio_writer *w)
 void
 pod_claims_write_rows(struct csvio_writer *w, const struct pod_case *k)
 {
-	struct csv_sink c;
+	struct row_sink_csv c;
 
-	csv_sink_init(&c, w);
+	row_sink_csv_init(&c, w);
 	for (size_t i = 0; i < k->ncurrencies; i++)
 		claims_row(&c.sink, k, &k->currencies[i]);
 }
@@ -241,12 +67,12 @@ pod_claims_write_xlsx(const char *path, const struct pod_case *cases, size_t n,
     struct ar_error *e)
 {
 	struct xlsx_book *book;
-	struct sheet_sink x;
+	struct row_sink_sheet x;
 	ar_err err;
 
 	if ((err = xlsx_open(&book, path, false, e)) != AR_OK)
 		return err;
-	if (sheet_sink_start(&x, book, "Claims", claims_columns, CLAIMS_NCOLUMNS)) {
+	if (row_sink_sheet_start(&x, book, "Claims", claims_columns, CLAIMS_NCOLUMNS)) {
 		for (size_t i = 0; i < n && x.err == AR_OK; i++)
 			for (size_t c = 0; c < cases[i].ncurrencies; c++)
 				claims_row(&x.sink, &cases[i], &cases[i].currencies[c]);
@@ -254,7 +80,7 @@ pod_claims_write_xlsx(const char *path, const struct pod_case *cases, size_t n,
 			x.err = xlsx_autofilter(book, x.ws, 0, x.row - 1, CLAIMS_NCOLUMNS);
 		xlsx_fit_columns(book, x.ws);
 	}
-	return book_finish(book, x.err, e);
+	return row_sink_book_finish(book, x.err, e);
 }
 
 /* statement.csv and statement.xlsx */
@@ -266,7 +92,7 @@ static const char *const statement_columns[] = {
 #define STATEMENT_NCOLUMNS (sizeof statement_columns / sizeof statement_columns[0])
 
 static void
-statement_row(struct sink *s, const struct pod_stmt_line *l)
+statement_row(struct row_sink *s, const struct pod_stmt_line *l)
 {
 	s->text(s, currency_code(l->currency));
 	s->date(s, l->date);
@@ -284,9 +110,9 @@ statement_row(struct sink *s, const struct pod_stmt_line *l)
 void
 pod_statement_write_csv(struct csvio_writer *w, const struct pod_case *k)
 {
-	struct csv_sink c;
+	struct row_sink_csv c;
 
-	csv_sink_init(&c, w);
+	row_sink_csv_init(&c, w);
 	csvio_write_names(w, statement_columns, STATEMENT_NCOLUMNS);
 	for (size_t i = 0; i < k->ncurrencies; i++) {
 		const struct pod_currency *cur = &k->currencies[i];
@@ -304,7 +130,7 @@ static const char *const claim_columns[] = {
 #define CLAIM_NCOLUMNS (sizeof claim_columns / sizeof claim_columns[0])
 
 static void
-claim_row(struct sink *s, const struct pod_case *k, const struct pod_currency *c)
+claim_row(struct row_sink *s, const struct pod_case *k, const struct pod_currency *c)
 {
 	const struct pod_claim *m = &c->claim;
 
@@ -327,12 +153,12 @@ ar_err
 pod_statement_write_xlsx(const char *path, const struct pod_case *k, struct ar_error *e)
 {
 	struct xlsx_book *book;
-	struct sheet_sink x;
+	struct row_sink_sheet x;
 	ar_err err;
 
 	if ((err = xlsx_open(&book, path, false, e)) != AR_OK)
 		return err;
-	if (sheet_sink_start(&x, book, "Statement", statement_columns, STATEMENT_NCOLUMNS)) {
+	if (row_sink_sheet_start(&x, book, "Statement", statement_columns, STATEMENT_NCOLUMNS)) {
 		for (size_t i = 0; i < k->ncurrencies && x.err == AR_OK; i++) {
 			const struct pod_currency *cur = &k->currencies[i];
 
@@ -344,12 +170,12 @@ pod_statement_write_xlsx(const char *path, const struct pod_case *k, struct ar_e
 		}
 		xlsx_fit_columns(book, x.ws);
 	}
-	if (x.err == AR_OK && sheet_sink_start(&x, book, "Claim", claim_columns, CLAIM_NCOLUMNS)) {
+	if (x.err == AR_OK && row_sink_sheet_start(&x, book, "Claim", claim_columns, CLAIM_NCOLUMNS)) {
 		for (size_t i = 0; i < k->ncurrencies; i++)
 			claim_row(&x.sink, k, &k->currencies[i]);
 		xlsx_fit_columns(book, x.ws);
 	}
-	return book_finish(book, x.err, e);
+	return row_sink_book_finish(book, x.err, e);
 }
 
 /* The register */
@@ -372,7 +198,7 @@ customer_named(const struct customer_table *t, const char *id)
 }
 
 static void
-register_row(struct sink *s, const struct pod_register_row *r,
+register_row(struct row_sink *s, const struct pod_register_row *r,
     const struct customer_table *customers, const char *liquidator_default)
 {
 	const struct customer *c = customer_named(customers, r->customer);
@@ -399,9 +225,9 @@ void
 pod_register_write_csv(struct csvio_writer *w, const struct pod_register_row *rows, size_t n,
     const struct customer_table *customers, const char *liquidator_default)
 {
-	struct csv_sink c;
+	struct row_sink_csv c;
 
-	csv_sink_init(&c, w);
+	row_sink_csv_init(&c, w);
 	csvio_write_names(w, register_columns, REGISTER_NCOLUMNS);
 	for (size_t i = 0; i < n; i++)
 		register_row(&c.sink, &rows[i], customers, liquidator_default);
@@ -412,17 +238,17 @@ pod_register_write_xlsx(const char *path, const struct pod_register_row *rows, s
     const struct customer_table *customers, const char *liquidator_default, struct ar_error *e)
 {
 	struct xlsx_book *book;
-	struct sheet_sink x;
+	struct row_sink_sheet x;
 	ar_err err;
 
 	if ((err = xlsx_open(&book, path, false, e)) != AR_OK)
 		return err;
-	if (sheet_sink_start(&x, book, "Register", register_columns, REGISTER_NCOLUMNS)) {
+	if (row_sink_sheet_start(&x, book, "Register", register_columns, REGISTER_NCOLUMNS)) {
 		for (size_t i = 0; i < n && x.err == AR_OK; i++)
 			register_row(&x.sink, &rows[i], customers, liquidator_default);
 		if (x.err == AR_OK)
 			x.err = xlsx_autofilter(book, x.ws, 0, x.row - 1, REGISTER_NCOLUMNS);
 		xlsx_fit_columns(book, x.ws);
 	}
-	return book_finish(book, x.err, e);
+	return row_sink_book_finish(book, x.err, e);
 }

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "core/currency.h"
+#include "core/date.h"
 #include <sys/stat.h>
 
 /* The reason every corpus test gives; tests/run.sh recognises it. */
@@ -139,6 +140,17 @@ test_currency(const char *code)
 	if (currency_lookup(code, strlen(code), &id) != AR_OK)
 		abort();
 	return id;
+}
+
+/* The day an ISO date names; aborts on any other text (a broken test). */
+static inline civil_day
+test_day(const char *text)
+{
+	civil_day d;
+
+	if (date_parse(text, strlen(text), NULL, &d) != AR_OK)
+		abort();
+	return d;
 }
 
 #endif

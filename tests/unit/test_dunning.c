@@ -402,6 +402,15 @@ companies_for_the_statutory_notice(void)
 	EXPECT(dunning_is_company(&c));
 	c = who("Mybhd", "", "");
 	EXPECT(!dunning_is_company(&c));
+	/* The number read by regid.h: a MyKad is a person, whatever the name says. */
+	c = who("Chan Mei Ling Bhd", "770305-10-1234", "");
+	EXPECT(!dunning_is_company(&c));
+	c = who("Orchid", "651207-P", "");
+	EXPECT(dunning_is_company(&c));
+	c = who("Orchid Sdn Bhd", "202002012345", "");      /* 02: a foreign company */
+	EXPECT(!dunning_is_company(&c));
+	c = who("Orchid Sdn Bhd", "12345", "");             /* no number reads: the name */
+	EXPECT(dunning_is_company(&c));
 }
 
 static void

@@ -137,7 +137,8 @@ journal_check_words_each_problem(void)
 		{ "blank customer", AR_ESYNTAX, "customer \" C1\" has blanks around it" },
 		{ "unknown action", AR_ESYNTAX, "action \"phone\" is not one of: call, promise, "
 		  "promise_broken, promise_kept, dispute, dispute_resolved, note, hold, letter, "
-		  "email, sms, im, pod_filed, pod_amended, dividend, ctos_list, ctos_remove, "
+		  "email, sms, im, pod_filed, pod_amended, dividend, ctos_notice, ctos_list, "
+		  "ctos_amend, ctos_remove, "
 		  "agency_assign, legal_stage" },
 		{ "level", AR_ERANGE, "level 100 is not from 1 to 99" },
 		{ "amount alone", AR_ECURRENCY, "an amount needs a currency" },

@@ -9,16 +9,6 @@
 
 #define HEAD "date,customer,action,level,doc_no,amount,currency,due,channel,ref,user,note\n"
 
-static civil_day
-day(const char *text)
-{
-	civil_day d;
-
-	if (date_parse(text, strlen(text), NULL, &d) != AR_OK)
-		abort();
-	return d;
-}
-
 /*
  * The filings of journal text read at as_of, written to a temporary file
  * first as ar-pod reads it; the load's result in *err and *e.
@@ -39,7 +29,7 @@ load(const char *text, const char *as_of, ar_err *err, struct ar_error *e)
 	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
 		abort();
 	fputs(text, fp);
-	if (fclose(fp) != 0 || pod_filings_new(&f, day(as_of), test_currency("MYR")) != AR_OK ||
+	if (fclose(fp) != 0 || pod_filings_new(&f, test_day(as_of), test_currency("MYR")) != AR_OK ||
 	    csvio_reader_open(&r, path, &opts) != AR_OK)
 		abort();
 	memset(e, 0, sizeof *e);
@@ -103,17 +93,17 @@ pod_filings_register_attributes_dividends(void)
 	/* The amendment is the latest by date, though written first; June's rows are unknown. */
 	EXPECT_EQ_STR(rows[1].customer, "ACME");
 	EXPECT_EQ_INT(rows[1].currency, myr);
-	EXPECT_EQ_INT(rows[1].cut_off, day("2026-03-01"));
+	EXPECT_EQ_INT(rows[1].cut_off, test_day("2026-03-01"));
 	EXPECT_EQ_INT(rows[1].claim, 140000);
-	EXPECT_EQ_INT(rows[1].filed, day("2026-03-05"));
-	EXPECT_EQ_INT(rows[1].amended, day("2026-04-10"));
+	EXPECT_EQ_INT(rows[1].filed, test_day("2026-03-05"));
+	EXPECT_EQ_INT(rows[1].amended, test_day("2026-04-10"));
 	EXPECT_EQ_STR(rows[1].ref, "pod/ACME-2.pdf");
 	EXPECT_EQ_INT(rows[1].dividends, 40000);
 	EXPECT_EQ_INT(rows[1].dividend_rows, 2);
 	EXPECT_EQ_INT(rows[1].unrecovered, 100000);
 	EXPECT_EQ_STR(rows[2].customer, "ACME");
 	EXPECT_EQ_INT(rows[2].currency, usd);
-	EXPECT_EQ_INT(rows[2].cut_off, day("2026-03-01"));
+	EXPECT_EQ_INT(rows[2].cut_off, test_day("2026-03-01"));
 	EXPECT_EQ_INT(rows[2].claim, 20000);
 	EXPECT_EQ_INT(rows[2].amended, DATE_NONE);
 	EXPECT_EQ_STR(rows[2].ref, "pod/ACME-USD.pdf");
@@ -122,15 +112,15 @@ pod_filings_register_attributes_dividends(void)
 	EXPECT_EQ_INT(rows[2].unrecovered, 20000);
 	/* BETA: the dividend of 20 March to the February cut-off, that of 20 April to April's. */
 	EXPECT_EQ_STR(rows[3].customer, "BETA");
-	EXPECT_EQ_INT(rows[3].cut_off, day("2026-02-01"));
+	EXPECT_EQ_INT(rows[3].cut_off, test_day("2026-02-01"));
 	EXPECT_EQ_INT(rows[3].currency, myr);
 	EXPECT_EQ_INT(rows[3].claim, 1000);
 	EXPECT_EQ_INT(rows[3].dividends, 200);
 	EXPECT_EQ_INT(rows[3].unrecovered, 800);
 	EXPECT_EQ_STR(rows[3].ref, "");
 	EXPECT_EQ_STR(rows[4].customer, "BETA");
-	EXPECT_EQ_INT(rows[4].cut_off, day("2026-04-01"));
-	EXPECT_EQ_INT(rows[4].filed, day("2026-04-05"));
+	EXPECT_EQ_INT(rows[4].cut_off, test_day("2026-04-01"));
+	EXPECT_EQ_INT(rows[4].filed, test_day("2026-04-05"));
 	EXPECT_EQ_INT(rows[4].claim, 5000);
 	EXPECT_EQ_INT(rows[4].dividends, 300);
 	EXPECT_EQ_INT(rows[4].unrecovered, 4700);
@@ -146,15 +136,15 @@ pod_filings_has_a_proof_of_the_cut_off(void)
 	struct pod_filings *f = load(journal, "2026-05-31", &err, &e);
 
 	EXPECT_EQ_INT(err, AR_OK);
-	EXPECT(pod_filings_has(f, "ACME", 4, day("2026-03-01")));
-	EXPECT(!pod_filings_has(f, "ACME", 4, day("2026-02-01")));
+	EXPECT(pod_filings_has(f, "ACME", 4, test_day("2026-03-01")));
+	EXPECT(!pod_filings_has(f, "ACME", 4, test_day("2026-02-01")));
 	/* Filed on 2 June: not yet known on 31 May. */
-	EXPECT(!pod_filings_has(f, "ACME", 4, day("2026-05-15")));
-	EXPECT(pod_filings_has(f, "BETA", 4, day("2026-02-01")));
-	EXPECT(pod_filings_has(f, "BETA", 4, day("2026-04-01")));
-	EXPECT(!pod_filings_has(f, "NOBODY", 6, day("2026-03-01")));
+	EXPECT(!pod_filings_has(f, "ACME", 4, test_day("2026-05-15")));
+	EXPECT(pod_filings_has(f, "BETA", 4, test_day("2026-02-01")));
+	EXPECT(pod_filings_has(f, "BETA", 4, test_day("2026-04-01")));
+	EXPECT(!pod_filings_has(f, "NOBODY", 6, test_day("2026-03-01")));
 	/* A dividend is no filing. */
-	EXPECT(!pod_filings_has(f, "ACME", 4, day("2026-02-20")));
+	EXPECT(!pod_filings_has(f, "ACME", 4, test_day("2026-02-20")));
 	pod_filings_free(f);
 }
 
@@ -170,7 +160,7 @@ pod_filings_later_as_of_sees_later_rows(void)
 
 	EXPECT_EQ_INT(err, AR_OK);
 	EXPECT_EQ_INT(pod_filings_register(f, &rows, &n), AR_OK);
-	EXPECT(n == 5 && rows[1].claim == 100 && rows[1].amended == day("2026-06-01"));
+	EXPECT(n == 5 && rows[1].claim == 100 && rows[1].amended == test_day("2026-06-01"));
 	EXPECT(n == 5 && rows[1].dividends == 139900 && rows[1].unrecovered == -139800);
 	EXPECT(n == 5 && strcmp(rows[1].ref, "late.pdf") == 0);
 	free(rows);
@@ -270,7 +260,7 @@ pod_filings_empty_register(void)
 	EXPECT_EQ_INT(pod_filings_register(f, &rows, &n), AR_OK);
 	EXPECT_EQ_INT(n, 0);
 	EXPECT(rows == NULL);
-	EXPECT(!pod_filings_has(f, "ACME", 4, day("2026-03-05")));
+	EXPECT(!pod_filings_has(f, "ACME", 4, test_day("2026-03-05")));
 	pod_filings_free(f);
 }
 

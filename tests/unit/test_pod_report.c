@@ -7,16 +7,6 @@
 #include "report/pod_report.h"
 #include "test.h"
 
-static civil_day
-day(const char *text)
-{
-	civil_day d;
-
-	if (date_parse(text, strlen(text), NULL, &d) != AR_OK)
-		abort();
-	return d;
-}
-
 static char doc_inv1[] = "INV-1", doc_inv2[] = "INV-2", doc_cn1[] = "CN-1",
     doc_setoff[] = "contra, supplier invoice S-9", doc_inv3[] = "INV-3", doc_pay1[] = "PAY-1",
     doc_invu1[] = "INV-U1", doc_cnu1[] = "CN-U1";
@@ -28,8 +18,8 @@ stmt_line(enum pod_doc_type type, currency_id cur, const char *date, const char 
     enum pod_part part, bool claimed)
 {
 	return (struct pod_stmt_line){
-		.kind = POD_LINE_ITEM, .type = type, .currency = cur, .date = day(date),
-		.due = due != NULL ? day(due) : DATE_NONE, .doc_no = doc_no, .amount = amount,
+		.kind = POD_LINE_ITEM, .type = type, .currency = cur, .date = test_day(date),
+		.due = due != NULL ? test_day(due) : DATE_NONE, .doc_no = doc_no, .amount = amount,
 		.interest_days = days, .interest = interest, .balance = balance, .part = part,
 		.claimed = claimed
 	};
@@ -40,7 +30,7 @@ set_off_line(currency_id cur, const char *date, char *description, int64_t amoun
     int64_t balance)
 {
 	return (struct pod_stmt_line){
-		.kind = POD_LINE_SET_OFF, .currency = cur, .date = day(date), .due = DATE_NONE,
+		.kind = POD_LINE_SET_OFF, .currency = cur, .date = test_day(date), .due = DATE_NONE,
 		.doc_no = description, .amount = amount, .balance = balance,
 		.part = POD_UNSECURED, .claimed = true
 	};
@@ -90,7 +80,7 @@ make_case(struct pod_case *k, struct pod_stmt_line lines[8], struct pod_currency
 	cur[0].first = 0;
 	cur[0].count = 6;
 	cur[0].claim = (struct pod_claim){
-		.cut_off = day("2026-03-01"), .rate = 8000000,
+		.cut_off = test_day("2026-03-01"), .rate = 8000000,
 		.principal = 130000, .interest = 1534, .set_off = 10000, .net_claim = 121534,
 		.owed_to_debtor = 0, .part = { [POD_UNSECURED] = 71315, [POD_SECURED] = 50219 },
 		.post_items = 30000, .post_receipts = 5000, .items = 3,
@@ -100,7 +90,7 @@ make_case(struct pod_case *k, struct pod_stmt_line lines[8], struct pod_currency
 	cur[1].first = 6;
 	cur[1].count = 2;
 	cur[1].claim = (struct pod_claim){
-		.cut_off = day("2026-03-01"), .rate = 8000000,
+		.cut_off = test_day("2026-03-01"), .rate = 8000000,
 		.principal = -20000, .interest = 55, .set_off = 0, .net_claim = 0,
 		.owed_to_debtor = 19945, .items = 2,
 		.gross = { [POD_UNSECURED] = 10055 }, .credits = 30000
@@ -108,7 +98,7 @@ make_case(struct pod_case *k, struct pod_stmt_line lines[8], struct pod_currency
 	memset(k, 0, sizeof *k);
 	k->customer_id = "ACME";
 	k->customer = cust;
-	k->cut_off = day("2026-03-01");
+	k->cut_off = test_day("2026-03-01");
 	k->rate = 8000000;
 	k->lines = lines;
 	k->nlines = k->cap = 8;
@@ -222,11 +212,11 @@ make_register(struct pod_register_row r[4])
 
 	r[0] = (struct pod_register_row){ "ACME", myr, DATE_NONE, 0, DATE_NONE, DATE_NONE, "",
 	    5000, -5000, 1 };
-	r[1] = (struct pod_register_row){ "ACME", myr, day("2026-03-01"), 140000,
-	    day("2026-03-05"), day("2026-04-10"), "pod/ACME-2.pdf", 40000, 100000, 2 };
-	r[2] = (struct pod_register_row){ "BETA", test_currency("JPY"), day("2026-02-01"), 125000,
-	    day("2026-03-06"), DATE_NONE, "", 0, 125000, 0 };
-	r[3] = (struct pod_register_row){ "ZED", myr, day("2026-01-15"), 1000, day("2026-01-20"),
+	r[1] = (struct pod_register_row){ "ACME", myr, test_day("2026-03-01"), 140000,
+	    test_day("2026-03-05"), test_day("2026-04-10"), "pod/ACME-2.pdf", 40000, 100000, 2 };
+	r[2] = (struct pod_register_row){ "BETA", test_currency("JPY"), test_day("2026-02-01"), 125000,
+	    test_day("2026-03-06"), DATE_NONE, "", 0, 125000, 0 };
+	r[3] = (struct pod_register_row){ "ZED", myr, test_day("2026-01-15"), 1000, test_day("2026-01-20"),
 	    DATE_NONE, "pod/ZED.pdf", 1000, 0, 1 };
 }
 
