@@ -85,14 +85,17 @@ struct debtor {
 	const struct ctos_state_debtor *listed;
 	struct regid regid;
 	bool id_valid;
-	char why[REGID_WHY_MAX];          /* why the id is not valid */
+	char *why;                        /* why the id is not valid; NULL when it is */
 	struct ctos_facts facts;
 	const char *notice_ref;
 	enum ctos_reason reason;
 	enum ctos_action action;
-	struct ctos_listed *listing;      /* this month's, when the items were read back */
+	bool read_back;                   /* decided on its items, not on the sums */
+	struct ctos_listed *listing;      /* this month's, kept when there is an action */
+	char *doc_nos;                    /* the listing's doc_nos */
 	size_t nlisting;
 	int64_t outstanding;
+	civil_day oldest_left;            /* the listing's oldest due date; DATE_NONE */
 	enum ctos_item_fate *fate;        /* per listed item */
 	char id_new[40], id_old[40];      /* as written: masked with --masked */
 };
@@ -114,7 +117,6 @@ struct ctos_cmd {
 	unsigned long after_as_of;        /* items dated after the as-of date */
 	struct debtor *debtors;
 	size_t ndebtors;
-	struct ctos_spill_items *items;   /* per debtor read back */
 	struct outfile out, not_listed, state_out;
 	bool out_open, not_listed_open, state_open;
 	mode_t umask_given;
@@ -246,7 +248,7 @@ tally_of(uint32_t id)
 		if ((t = realloc(run.tally, n * sizeof *t)) == NULL)
 			out_of_memory();
 		for (size_t i = run.ntally; i < n; i++)
-			t[i] = (struct ctos_tally){ 0, 0, DATE_NONE, DATE_NONE, false, false };
+			t[i] = (struct ctos_tally)CTOS_TALLY_INIT;
 		run.tally = t;
 		run.ntally = n;
 	}
@@ -371,6 +373,7 @@ facts_for(struct debtor *d)
 	const char *id = strtab_key(run.customers.ids, d->id);
 	const struct customer *c = customers_get(&run.customers, d->id);
 	const struct ctos_journal_facts *j = ctos_journal_find(run.journal, id, strlen(id));
+	char why[REGID_WHY_MAX];
 
 	d->facts.notice_date = j != NULL ? j->notice_date : DATE_NONE;
 	d->facts.notice_latest = j != NULL ? j->notice_latest : DATE_NONE;
@@ -379,12 +382,13 @@ facts_for(struct debtor *d)
 		ctos_tally_paid(&run.tally[d->id], j->paid_date);  /* a promise kept */
 	d->facts.written_off = strcmp(c->status, "written_off") == 0;
 	if (!customers_hot(&run.customers, d->id).in_master) {
-		snprintf(d->why, sizeof d->why, "it is not in the customer master");
+		snprintf(why, sizeof why, "it is not in the customer master");
 		d->id_valid = false;
 	} else {
-		d->id_valid = regid_parse(c->id_type, c->reg_no, &d->regid, d->why, sizeof d->why) ==
-		    AR_OK;
+		d->id_valid = regid_parse(c->id_type, c->reg_no, &d->regid, why, sizeof why) == AR_OK;
 	}
+	if (!d->id_valid && (d->why = strdup(why)) == NULL)
+		out_of_memory();
 	d->facts.id_valid = d->id_valid;
 }
 
@@ -433,45 +437,112 @@ select_debtors(void)
 	return slot;
 }
 
-/* Read back the items of the debtors the sums did not settle, and decide them. */
-static void
-decide_debtors(int32_t *slot)
-{
-	size_t n = strtab_count(run.customers.ids);
+/*
+ * Items read back from the spill at a time: memory follows this and the
+ * debtors with an action, not the stream.  A debtor with more is read
+ * alone.
+ */
+#define ITEMS_PER_PASS ((size_t)1 << 18)
 
-	if ((run.items = calloc(run.ndebtors ? run.ndebtors : 1, sizeof *run.items)) == NULL)
+/* The listing with doc_nos of its own, for the outputs once the spill is gone. */
+static void
+own_doc_nos(struct debtor *d)
+{
+	size_t len = 0;
+	struct ctos_listed *l;
+	char *p;
+
+	for (size_t i = 0; i < d->nlisting; i++)
+		len += strlen(d->listing[i].doc_no) + 1;
+	if ((p = d->doc_nos = malloc(len ? len : 1)) == NULL)
 		out_of_memory();
-	if (ctos_spill_gather(run.spill, slot, n, run.items) != AR_OK) {
+	for (size_t i = 0; i < d->nlisting; i++) {
+		size_t k = strlen(d->listing[i].doc_no) + 1;
+
+		memcpy(p, d->listing[i].doc_no, k);
+		d->listing[i].doc_no = p;
+		p += k;
+	}
+	if (d->nlisting > 0 && (l = realloc(d->listing, d->nlisting * sizeof *l)) != NULL)
+		d->listing = l;
+}
+
+static void
+decide_debtor(struct debtor *d, const struct ctos_spill_items *it)
+{
+	bool disputed;
+
+	if ((d->listing = calloc(it->n ? it->n : 1, sizeof *d->listing)) == NULL)
+		out_of_memory();
+	ctos_listing(it->items, it->n, run.ctx.as_of, d->listing, &d->nlisting, &d->outstanding,
+	    &disputed);
+	d->read_back = true;
+	d->oldest_left = d->nlisting > 0 ? d->listing[0].due_date : DATE_NONE;
+	d->reason = ctos_decide(&run.policy, run.ctx.as_of, d->listing, d->nlisting,
+	    d->outstanding, disputed, &d->facts);
+	if (d->listed != NULL && (d->fate = calloc(d->listed->nitems, sizeof *d->fate)) == NULL)
+		out_of_memory();
+	d->action = ctos_diff(d->listed ? d->listed->items : NULL,
+	    d->listed ? d->listed->nitems : 0, d->listing, d->nlisting, d->reason,
+	    run.ctx.as_of, it->items, it->n, d->fate);
+	if (d->listed != NULL)
+		ctos_carry_over(d->listed->items, d->listed->nitems, d->listing, d->nlisting);
+	if (d->reason == CTOS_INVALID_ID) {
+		const struct customer *c = customers_get(&run.customers, d->id);
+
+		diag_at(run.customers_path, c->line, "customer \"%s\" is not listed: %s",
+		    strtab_key(run.customers.ids, d->id), d->why);
+	}
+	if (d->action != CTOS_NONE) {
+		own_doc_nos(d);
+		return;
+	}
+	free(d->listing);       /* no row: the state keeps d->listed as it is */
+	d->listing = NULL;
+	d->nlisting = 0;
+}
+
+static void
+decide_one(void *arg, size_t i, const struct ctos_spill_items *items)
+{
+	const size_t *which = arg;
+
+	decide_debtor(&run.debtors[which[i]], items);
+}
+
+/* Read back the items of the debtors the sums did not settle (slot[id] not negative), and decide them. */
+static void
+decide_debtors(const int32_t *slot)
+{
+	size_t n = 0, *which = malloc((run.ndebtors ? run.ndebtors : 1) * sizeof *which);
+	size_t *lines = malloc((run.ndebtors ? run.ndebtors : 1) * sizeof *lines);
+	uint32_t *ids = malloc((run.ndebtors ? run.ndebtors : 1) * sizeof *ids);
+
+	if (which == NULL || lines == NULL || ids == NULL)
+		out_of_memory();
+	for (size_t i = 0; i < run.ndebtors; i++) {
+		uint32_t id = run.debtors[i].id;
+
+		if (slot[id] < 0)
+			continue;       /* not listed, and the sums say why */
+		which[n] = i;
+		ids[n] = id;
+		lines[n++] = run.tally[id].lines;
+	}
+	switch (ctos_spill_passes(run.spill, ids, lines, n, strtab_count(run.customers.ids),
+	    ITEMS_PER_PASS, decide_one, which)) {
+	case AR_OK:
+		break;
+	case AR_ENOMEM:
+		out_of_memory();
+		break;
+	default:
 		diag_error("cannot read the items back from a temporary file: %s", strerror(errno));
 		fail(EX_IOERR);
 	}
-	for (size_t i = 0; i < run.ndebtors; i++) {
-		struct debtor *d = &run.debtors[i];
-		struct ctos_spill_items *it = &run.items[i];
-		bool disputed;
-
-		if (slot[d->id] < 0)
-			continue;       /* not listed, and the sums say why */
-		if ((d->listing = calloc(it->n ? it->n : 1, sizeof *d->listing)) == NULL)
-			out_of_memory();
-		ctos_listing(it->items, it->n, run.ctx.as_of, d->listing, &d->nlisting,
-		    &d->outstanding, &disputed);
-		d->reason = ctos_decide(&run.policy, run.ctx.as_of, d->listing, d->nlisting,
-		    d->outstanding, disputed, &d->facts);
-		if (d->listed != NULL && (d->fate = calloc(d->listed->nitems, sizeof *d->fate)) == NULL)
-			out_of_memory();
-		d->action = ctos_diff(d->listed ? d->listed->items : NULL,
-		    d->listed ? d->listed->nitems : 0, d->listing, d->nlisting, d->reason,
-		    run.ctx.as_of, it->items, it->n, d->fate);
-		if (d->listed != NULL)
-			ctos_carry_over(d->listed->items, d->listed->nitems, d->listing, d->nlisting);
-		if (d->reason == CTOS_INVALID_ID) {
-			const struct customer *c = customers_get(&run.customers, d->id);
-
-			diag_at(run.customers_path, c->line, "customer \"%s\" is not listed: %s",
-			    strtab_key(run.customers.ids, d->id), d->why);
-		}
-	}
+	free(ids);
+	free(lines);
+	free(which);
 }
 
 static int
@@ -639,8 +710,8 @@ open_output(struct outfile *o, const char *path, bool *opened)
 static civil_day
 oldest_left(const struct debtor *d, const struct ctos_tally *t)
 {
-	if (d->listing != NULL)
-		return d->nlisting > 0 ? d->listing[0].due_date : DATE_NONE;
+	if (d->read_back)
+		return d->oldest_left;
 	return t->past_due > t->credits ? t->oldest_due : DATE_NONE;  /* no credits: needs_oldest_left */
 }
 
@@ -662,7 +733,7 @@ write_not_listed(void)
 			continue;
 		rows[n++] = (struct ctos_not_listed_row){ strtab_key(run.customers.ids, d->id),
 		    customers_get(&run.customers, d->id)->name, d->reason,
-		    d->listing != NULL ? d->outstanding :
+		    d->read_back ? d->outstanding :
 		    t->past_due > t->credits ? t->past_due - t->credits : 0, run.policy.currency,
 		    oldest_left(d, t), run.ctx.as_of, d->facts.notice_latest };
 	}
@@ -885,11 +956,10 @@ main(int argc, char *argv[])
 	write_outputs();
 	for (size_t i = 0; i < run.ndebtors; i++) {
 		free(run.debtors[i].listing);
+		free(run.debtors[i].doc_nos);
+		free(run.debtors[i].why);
 		free(run.debtors[i].fate);
 	}
-	for (size_t i = 0; i < run.ndebtors; i++)
-		ctos_spill_items_free(&run.items[i]);
-	free(run.items);
 	free(run.debtors);
 	free(run.tally);
 	ctos_state_free(run.state);

@@ -258,6 +258,7 @@ ar_err
 ctos_tally_add(struct ctos_tally *t, const struct ctos_item *it, civil_day as_of)
 {
 	t->seen = true;
+	t->lines++;
 	if (it->amount <= 0)
 		return money_add(&t->credits, -it->amount);
 	if (it->due_date == DATE_NONE || it->due_date >= as_of)

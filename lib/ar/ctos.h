@@ -131,9 +131,12 @@ struct ctos_tally {
 	int64_t credits;             /* negative items, as a positive sum */
 	civil_day oldest_due;        /* of those past due; DATE_NONE */
 	civil_day last_payment;      /* the latest payment seen; DATE_NONE */
+	size_t lines;                /* items added */
 	bool disputed_past_due;
 	bool seen;                   /* has an item in the bureau's currency */
 };
+
+#define CTOS_TALLY_INIT { .oldest_due = DATE_NONE, .last_payment = DATE_NONE }
 
 /* Add an open item; AR_ERANGE when a sum overflows. */
 ar_err ctos_tally_add(struct ctos_tally *t, const struct ctos_item *it, civil_day as_of);

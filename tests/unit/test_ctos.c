@@ -239,7 +239,7 @@ ctos_sums_agree_with_the_listing(void)
 	for (int round = 0; round < 5000; round++) {
 		struct ctos_item items[6];
 		struct ctos_listed out[6];
-		struct ctos_tally t = { 0, 0, DATE_NONE, DATE_NONE, false, false };
+		struct ctos_tally t = CTOS_TALLY_INIT;
 		size_t n = rng() % 7, k;
 		int64_t total;
 		bool disputed;
@@ -373,6 +373,66 @@ ctos_spill_gives_back_the_items_asked_for(void)
 	EXPECT_EQ_STR(out[0].items[0].doc_no, "INV");
 	ctos_spill_items_free(&out[0]);
 	ctos_spill_items_free(&out[1]);
+	/* a second pass over the file, for other debtors */
+	ctos_spill_forget(s);
+	slot[0] = slot[2] = -1;
+	slot[1] = 0;
+	EXPECT_EQ_INT(ctos_spill_gather(s, slot, 3, out), AR_OK);
+	EXPECT_EQ_INT(out[0].n, 1);
+	EXPECT_EQ_STR(out[0].items[0].doc_no, "INV-1xx");
+	EXPECT_EQ_INT(out[1].n, 0);
+	ctos_spill_items_free(&out[0]);
+	ctos_spill_close(s);
+}
+
+/* What ctos_spill_passes handed over: the debtor's place and its items' doc_nos and amounts. */
+struct seen_items {
+	char text[8][64];
+	size_t calls;
+};
+
+static void
+note_items(void *arg, size_t i, const struct ctos_spill_items *items)
+{
+	struct seen_items *seen = arg;
+	int k = snprintf(seen->text[seen->calls], sizeof seen->text[0], "%zu:", i);
+
+	for (size_t j = 0; j < items->n; j++)
+		k += snprintf(seen->text[seen->calls] + k, sizeof seen->text[0] - (size_t)k, " %s=%lld",
+		    items->items[j].doc_no, (long long)items->items[j].amount);
+	seen->calls++;
+}
+
+static void
+ctos_spill_passes_give_the_same_items_whatever_the_budget(void)
+{
+	static const char *const want[] = { "0: C-1=30 C-2=31", "1:", "2: A-1=10 A-2=11 A-3=12" };
+	struct ctos_spill *s;
+	struct ctos_item a = item("A-1", "2026-08-01", 0, false);
+	uint32_t ids[3] = { 2, 1, 0 };          /* C, B (no items), A */
+	size_t lines[3] = { 2, 0, 3 };
+	size_t budgets[] = { 1, 2, 3, 5, 1000 };
+
+	EXPECT_EQ_INT(ctos_spill_open(&s), AR_OK);
+	for (int k = 0; k < 5; k++) {
+		char doc[16];
+		uint32_t who = k < 3 ? 0 : 2;
+
+		snprintf(doc, sizeof doc, "%c-%d", who == 0 ? 'A' : 'C', k < 3 ? k + 1 : k - 2);
+		a.doc_no = doc;
+		a.amount = who == 0 ? 10 + k : 30 + k - 3;
+		EXPECT_EQ_INT(ctos_spill_put(s, who, &a, strlen(doc)), AR_OK);
+		EXPECT_EQ_INT(ctos_spill_put(s, 3, &a, strlen(doc)), AR_OK);  /* D: not asked for */
+	}
+	for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
+		struct seen_items seen = { .calls = 0 };
+
+		EXPECT_EQ_INT(ctos_spill_passes(s, ids, lines, 3, 4, budgets[b], note_items, &seen),
+		    AR_OK);
+		EXPECT_EQ_INT(seen.calls, 3);
+		for (size_t i = 0; i < 3; i++)
+			EXPECT_EQ_STR(seen.text[i], want[i]);
+	}
 	ctos_spill_close(s);
 }
 
@@ -388,5 +448,6 @@ main(void)
 	RUN(ctos_sums_agree_with_the_listing);
 	RUN(ctos_a_debtor_who_paid_is_never_left_listed);
 	RUN(ctos_spill_gives_back_the_items_asked_for);
+	RUN(ctos_spill_passes_give_the_same_items_whatever_the_budget);
 	return test_summary();
 }
