@@ -578,15 +578,6 @@ shown_ids(struct debtor *d)
 	}
 }
 
-static const struct ctos_listed *
-find_in(const struct ctos_listed *l, size_t n, const char *doc_no)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(l[i].doc_no, doc_no) == 0)
-			return &l[i];
-	return NULL;
-}
-
 static bool
 is_removal(enum ctos_action a)
 {
@@ -597,11 +588,9 @@ is_removal(enum ctos_action a)
 static void
 debtor_rows(struct debtor *d, struct ctos_update_row **rows, size_t *n, size_t *cap)
 {
-	const struct customer *c = customers_get(&run.customers, d->id);
 	const struct ctos_state_debtor *was = d->listed;
-	struct ctos_update_row base = { 0 };
-	civil_day paid = run.tally[d->id].last_payment;
 	size_t need = d->nlisting + (was ? was->nitems : 0);
+	struct ctos_update_debtor u;
 
 	if (*n + need > *cap) {
 		size_t want = *cap ? *cap : 64;
@@ -615,72 +604,15 @@ debtor_rows(struct debtor *d, struct ctos_update_row **rows, size_t *n, size_t *
 		*cap = want;
 	}
 	shown_ids(d);
-	base.action = d->action;
-	base.customer = strtab_key(run.customers.ids, d->id);
-	base.id_new = d->id_new;
-	base.id_old = d->id_old;
-	base.currency = run.policy.currency;
-	base.as_of = run.ctx.as_of;
-	base.last_payment_date = paid;
-	if (is_removal(d->action)) {
-		base.debtor_type = was->debtor_type;
-		base.name = was->name;
-		base.notice_date = was->notice_date;
-		base.notice_ref = was->notice_ref;
-		if (d->action == CTOS_SETTLED && paid == DATE_NONE)
-			base.last_payment_date = run.ctx.as_of;  /* paid by the as-of date, no day known */
-		for (size_t i = 0; i < was->nitems; i++) {
-			struct ctos_update_row r = base;
-			const struct ctos_listed *l = &was->items[i];
-			const struct ctos_listed *now = find_in(d->listing, d->nlisting, l->doc_no);
-			const char *fate = ctos_fate_word(d->fate[i]);
-
-			r.doc_no = l->doc_no;
-			r.doc_date = l->doc_date;
-			r.due_date = l->due_date;
-			r.original_amount = l->original;
-			r.outstanding = now != NULL ? now->outstanding :
-			    d->fate[i] == CTOS_ITEM_PAID ? 0 : l->outstanding;
-			r.listing_date = l->listing_date;
-			r.reason = fate[0] != '\0' ? fate : d->action == CTOS_SETTLED ? "paid" :
-			    ctos_reason_word(d->reason);
-			(*rows)[(*n)++] = r;
-		}
-		return;
-	}
-	base.debtor_type = regid_holder_word(d->regid.holder);
-	base.name = c->name;
-	base.notice_date = was != NULL ? was->notice_date : d->facts.notice_date;
-	base.notice_ref = was != NULL ? was->notice_ref : d->notice_ref;
-	for (size_t i = 0; i < d->nlisting; i++) {
-		struct ctos_update_row r = base;
-		const struct ctos_listed *l = &d->listing[i];
-
-		r.doc_no = l->doc_no;
-		r.doc_date = l->doc_date;
-		r.due_date = l->due_date;
-		r.original_amount = l->original;
-		r.outstanding = l->outstanding;
-		r.listing_date = l->listing_date;
-		r.reason = "";
-		(*rows)[(*n)++] = r;
-	}
-	/* An amendment names the items listed before that are not any more. */
-	for (size_t i = 0; was != NULL && i < was->nitems; i++) {
-		struct ctos_update_row r = base;
-		const struct ctos_listed *l = &was->items[i];
-
-		if (find_in(d->listing, d->nlisting, l->doc_no) != NULL)
-			continue;
-		r.doc_no = l->doc_no;
-		r.doc_date = l->doc_date;
-		r.due_date = l->due_date;
-		r.original_amount = l->original;
-		r.outstanding = 0;
-		r.listing_date = l->listing_date;
-		r.reason = ctos_fate_word(d->fate[i]);
-		(*rows)[(*n)++] = r;
-	}
+	u = (struct ctos_update_debtor){ .action = d->action, .reason = d->reason,
+	    .customer = strtab_key(run.customers.ids, d->id),
+	    .debtor_type = regid_holder_word(d->regid.holder),
+	    .name = customers_get(&run.customers, d->id)->name, .id_new = d->id_new,
+	    .id_old = d->id_old, .was = was, .fate = d->fate, .listing = d->listing,
+	    .nlisting = d->nlisting, .notice_date = d->facts.notice_date,
+	    .notice_ref = d->notice_ref, .last_payment = run.tally[d->id].last_payment,
+	    .as_of = run.ctx.as_of, .currency = run.policy.currency };
+	ctos_update_rows_of(&u, *rows, n);
 }
 
 /* Whether the debtor is not listed after this month: never listed, or removed now. */

@@ -140,8 +140,8 @@ ssm_old(const char *s, size_t n, struct regid *r, struct check *c)
 		;
 	suf_n = i - suf;
 	if (i != n || dig_n == 0 || suf_n == 0 || pre_n > 3 || suf_n > 3)
-		return fail(c, NOSHAPE, "not an ssm number (expected YYYYTTNNNNNN, " SSM_OLD_FORMS
-		    " or YYYYTTNNNNNN (123456-X))");
+		return fail(c, NOSHAPE, "not an ssm number (expected YYYYTTNNNNNN, YYYYTTNNNNNN (123456-X), "
+		    SSM_OLD_FORMS ")");
 
 	if (pre_n == 0 && dig_n <= 7 && suf_n == 1) {
 		/* Company numbers are written without leading zeros: 3813-K, not 0003813-K. */

@@ -1,6 +1,8 @@
 /* ctos_update.c - the CTOS update and the customers not listed (ctos_update.h). */
 #include "report/ctos_update.h"
 
+#include <string.h>
+
 #include "core/xlsx.h"
 #include "report/row_sink.h"
 
@@ -16,6 +18,69 @@ static const char *const not_listed_columns[] = {
 	"days_past_due", "notice_date"
 };
 #define NOT_LISTED_NCOLUMNS (sizeof not_listed_columns / sizeof not_listed_columns[0])
+
+static const struct ctos_listed *
+find_in(const struct ctos_listed *l, size_t n, const char *doc_no)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l[i].doc_no, doc_no) == 0)
+			return &l[i];
+	return NULL;
+}
+
+static struct ctos_update_row
+item_row(struct ctos_update_row r, const struct ctos_listed *l, int64_t outstanding,
+    const char *reason)
+{
+	r.doc_no = l->doc_no;
+	r.doc_date = l->doc_date;
+	r.due_date = l->due_date;
+	r.original_amount = l->original;
+	r.outstanding = outstanding;
+	r.listing_date = l->listing_date;
+	r.reason = reason;
+	return r;
+}
+
+void
+ctos_update_rows_of(const struct ctos_update_debtor *d, struct ctos_update_row *rows, size_t *n)
+{
+	const struct ctos_state_debtor *was = d->was;
+	struct ctos_update_row base = { .action = d->action, .customer = d->customer,
+	    .id_new = d->id_new, .id_old = d->id_old, .currency = d->currency, .as_of = d->as_of,
+	    .last_payment_date = d->last_payment };
+
+	if (d->action == CTOS_SETTLED || d->action == CTOS_DISPUTE_HOLD ||
+	    d->action == CTOS_WITHDRAW) {
+		base.debtor_type = was->debtor_type;
+		base.name = was->name;
+		base.notice_date = was->notice_date;
+		base.notice_ref = was->notice_ref;
+		if (d->action == CTOS_SETTLED && d->last_payment == DATE_NONE)
+			base.last_payment_date = d->as_of;  /* paid by the as-of date, no day known */
+		for (size_t i = 0; i < was->nitems; i++) {
+			const struct ctos_listed *l = &was->items[i];
+			const struct ctos_listed *now = find_in(d->listing, d->nlisting, l->doc_no);
+			const char *fate = ctos_fate_word(d->fate[i]);
+
+			rows[(*n)++] = item_row(base, l, now != NULL ? now->outstanding :
+			    d->fate[i] == CTOS_ITEM_PAID ? 0 : l->outstanding,
+			    fate[0] != '\0' ? fate : d->action == CTOS_SETTLED ? "paid" :
+			    ctos_reason_word(d->reason));
+		}
+		return;
+	}
+	base.debtor_type = d->debtor_type;
+	base.name = d->name;
+	base.notice_date = was != NULL ? was->notice_date : d->notice_date;
+	base.notice_ref = was != NULL ? was->notice_ref : d->notice_ref;
+	for (size_t i = 0; i < d->nlisting; i++)
+		rows[(*n)++] = item_row(base, &d->listing[i], d->listing[i].outstanding, "");
+	/* An amendment names the items listed before that are not any more. */
+	for (size_t i = 0; was != NULL && i < was->nitems; i++)
+		if (find_in(d->listing, d->nlisting, was->items[i].doc_no) == NULL)
+			rows[(*n)++] = item_row(base, &was->items[i], 0, ctos_fate_word(d->fate[i]));
+}
 
 static void
 update_row(struct row_sink *s, const struct ctos_update_row *r)

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "ar/ctos.h"
+#include "ar/ctos_state.h"
 #include "core/csvio.h"
 #include "core/currency.h"
 #include "core/date.h"
@@ -40,6 +41,36 @@ struct ctos_update_row {
 	civil_day listing_date;
 	const char *reason;
 };
+
+/*
+ * One debtor's action as the update shows it.  For NEW, AMEND and
+ * PART_PAID: a row per item of listing, then a row at 0.00 per item of
+ * was no longer listed, its reason the fate's word (paid, dispute,
+ * not_overdue), the particulars the master's now.  For SETTLED,
+ * DISPUTE_HOLD and WITHDRAW: a row per item of was, with was's
+ * particulars (what the bureau was told, so that the portal finds the
+ * listing), the outstanding still owed (0.00 when paid) and the fate's
+ * word, else "paid" for SETTLED or the debtor's reason word; SETTLED
+ * without a payment known is dated as_of.
+ */
+struct ctos_update_debtor {
+	enum ctos_action action;         /* not CTOS_NONE */
+	enum ctos_reason reason;
+	const char *customer, *debtor_type, *name;
+	const char *id_new, *id_old;     /* as written (masked or not); the state's for a removal */
+	const struct ctos_state_debtor *was;     /* listed before; NULL when not */
+	const enum ctos_item_fate *fate;         /* of was's items (ctos_diff) */
+	const struct ctos_listed *listing;       /* this month's */
+	size_t nlisting;
+	civil_day notice_date;           /* when not listed before */
+	const char *notice_ref;
+	civil_day last_payment, as_of;
+	currency_id currency;
+};
+
+/* Append d's rows at rows[*n]: room for d->nlisting + d->was->nitems more. */
+void ctos_update_rows_of(const struct ctos_update_debtor *d, struct ctos_update_row *rows,
+    size_t *n);
 
 void ctos_update_write_csv(struct csvio_writer *w, const struct ctos_update_row *rows, size_t n);
 

@@ -77,14 +77,14 @@ ssm_new_invalid(void)
 	expect_bad("ssm", "179901000001", "reg_no \"179901000001\": ssm year 1799 is not in 1800..2100");
 	expect_bad("ssm", "210101000001", "reg_no \"210101000001\": ssm year 2101 is not in 1800..2100");
 	expect_bad("ssm", "20190100000",
-	    "reg_no \"20190100000\": not an ssm number (expected YYYYTTNNNNNN, 123456-X, 001234567-X, "
-	    "XX0123456-X or LLP0012345-XXX or YYYYTTNNNNNN (123456-X))");
+	    "reg_no \"20190100000\": not an ssm number (expected YYYYTTNNNNNN, YYYYTTNNNNNN (123456-X), "
+	    "123456-X, 001234567-X, XX0123456-X or LLP0012345-XXX)");
 	expect_bad("ssm", "2019010000051",
-	    "reg_no \"2019010000051\": not an ssm number (expected YYYYTTNNNNNN, 123456-X, 001234567-X, "
-	    "XX0123456-X or LLP0012345-XXX or YYYYTTNNNNNN (123456-X))");
+	    "reg_no \"2019010000051\": not an ssm number (expected YYYYTTNNNNNN, YYYYTTNNNNNN (123456-X), "
+	    "123456-X, 001234567-X, XX0123456-X or LLP0012345-XXX)");
 	expect_bad("ssm", "2019-01-000005",
-	    "reg_no \"2019-01-000005\": not an ssm number (expected YYYYTTNNNNNN, 123456-X, 001234567-X, "
-	    "XX0123456-X or LLP0012345-XXX or YYYYTTNNNNNN (123456-X))");
+	    "reg_no \"2019-01-000005\": not an ssm number (expected YYYYTTNNNNNN, YYYYTTNNNNNN (123456-X), "
+	    "123456-X, 001234567-X, XX0123456-X or LLP0012345-XXX)");
 }
 
 static void
@@ -116,8 +116,8 @@ ssm_old_invalid(void)
 {
 	const char *forms = "ssm old number is not one of the forms 123456-X, 001234567-X, "
 	    "XX0123456-X or LLP0012345-XXX";
-	const char *shape = "not an ssm number (expected YYYYTTNNNNNN, 123456-X, 001234567-X, "
-	    "XX0123456-X or LLP0012345-XXX or YYYYTTNNNNNN (123456-X))";
+	const char *shape = "not an ssm number (expected YYYYTTNNNNNN, YYYYTTNNNNNN (123456-X), "
+	    "123456-X, 001234567-X, XX0123456-X or LLP0012345-XXX)";
 	char want[REGID_WHY_MAX];
 
 	snprintf(want, sizeof want, "reg_no \"12345678-K\": %s", forms);
