@@ -115,6 +115,7 @@ struct ctos_cmd {
 	size_t ntally;
 	unsigned long other_currency;     /* items not in the bureau's currency */
 	unsigned long after_as_of;        /* items dated after the as-of date */
+	unsigned long in_currency;        /* items in the bureau's currency, open or cleared */
 	struct debtor *debtors;
 	size_t ndebtors;
 	struct outfile out, not_listed, state_out;
@@ -311,6 +312,7 @@ take_item(struct csvio_reader *r, const struct csvio_record *rec, const struct c
 		run.other_currency++;
 		return;
 	}
+	run.in_currency++;
 	if (it.doc_date > run.ctx.as_of) {
 		run.after_as_of++;  /* not yet known on the as-of date, as a journal row would not be */
 		return;
@@ -364,6 +366,25 @@ read_items(const char *path)
 	if (err != AR_EOF)
 		fail(cli_input_failed(r, err, csvio_error(r)));
 	csvio_reader_close(r);
+}
+
+/*
+ * No item at all in the bureau's currency while debtors are listed is an
+ * extract that failed, not a ledger paid in full: it would settle every
+ * listing, and list them all again as new next month.
+ */
+static void
+refuse_empty_extract(void)
+{
+	size_t listed = ctos_state_count(run.state);
+
+	if (run.in_currency > 0 || listed == 0)
+		return;
+	diag_error("the items hold no item in %s while %zu debtor%s listed (%s): an empty "
+	    "extract would settle every listing; nothing written",
+	    currency_code(run.policy.currency), listed, listed == 1 ? " is" : "s are",
+	    run.state_path);
+	fail(EX_DATAERR);
 }
 
 /* The debtor's facts: notice, status, registration. */
@@ -638,6 +659,15 @@ open_output(struct outfile *o, const char *path, bool *opened)
 	return status;
 }
 
+/* The master's name, or what the bureau was told when the master lacks the customer. */
+static const char *
+shown_name(const struct debtor *d)
+{
+	if (!customers_hot(&run.customers, d->id).in_master && d->listed != NULL)
+		return d->listed->name;
+	return customers_get(&run.customers, d->id)->name;
+}
+
 /* The due date of the debtor's oldest item left after the credits; DATE_NONE when none is. */
 static civil_day
 oldest_left(const struct debtor *d, const struct ctos_tally *t)
@@ -664,7 +694,7 @@ write_not_listed(void)
 		if (!not_listed(d))
 			continue;
 		rows[n++] = (struct ctos_not_listed_row){ strtab_key(run.customers.ids, d->id),
-		    customers_get(&run.customers, d->id)->name, d->reason,
+		    shown_name(d), d->reason,
 		    d->read_back ? d->outstanding :
 		    t->past_due > t->credits ? t->past_due - t->credits : 0, run.policy.currency,
 		    oldest_left(d, t), run.ctx.as_of, d->facts.notice_latest };
@@ -881,6 +911,7 @@ main(int argc, char *argv[])
 		read_items(NULL);
 	for (int i = first; i < argc; i++)
 		read_items(strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
+	refuse_empty_extract();
 	slot = select_debtors();
 	decide_debtors(slot);
 	free(slot);
