@@ -228,12 +228,25 @@ load_state(void)
 	csvio_reader_close(r);
 	/* Every debtor listed is decided, even one gone from the master and the items. */
 	for (size_t i = 0; i < ctos_state_count(run.state); i++) {
-		const char *c = ctos_state_debtor(run.state, i)->customer;
+		const struct ctos_state_debtor *d = ctos_state_debtor(run.state, i);
 		uint32_t id;
 		bool added;
 
-		if (customers_intern(&run.customers, c, strlen(c), &id, &added) != AR_OK)
+		if (customers_intern(&run.customers, d->customer, strlen(d->customer), &id,
+		    &added) != AR_OK)
 			out_of_memory();
+		/* A state of a later month: the run would undo what that month listed. */
+		for (size_t k = 0; k < d->nitems; k++)
+			if (d->items[k].listing_date > run.ctx.as_of) {
+				char day[DATE_TEXT_MAX], as_of[DATE_TEXT_MAX];
+
+				date_format(d->items[k].listing_date, day);
+				date_format(run.ctx.as_of, as_of);
+				diag_error("--as-of %s is before the state's listing of customer \"%s\" on "
+				    "%s (%s): the state is of a later month", as_of, d->customer, day,
+				    run.state_path);
+				fail(EX_USAGE);
+			}
 	}
 }
 
