@@ -92,7 +92,7 @@ static const struct cli_command command = {
 	"and write one row per customer and currency: current, one column per bucket\n"
 	"of days overdue, total, items, oldest_days.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT | CLI_SKIP_BAD,
-	NULL, NULL, NULL
+	NULL, NULL, NULL, NULL
 };
 
 struct age_opts {

@@ -55,7 +55,7 @@ static const struct cli_command command = {
 	"tag (:20:, :60F:), :940: or {1: is MT940; CSV needs --profile.  Opening +\n"
 	"movements must equal the closing balance of every statement, and a CSV\n"
 	"running balance must add up row by row.\n",
-	options, CLI_CONFIG | CLI_OUTPUT, NULL, NULL, NULL
+	options, CLI_CONFIG | CLI_OUTPUT, NULL, NULL, NULL, NULL
 };
 
 struct bank_run {

@@ -11,12 +11,15 @@
  * state.  A bad input stops the run with nothing written.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "ar/aging.h"
 #include "ar/ctos.h"
@@ -76,7 +79,8 @@ static const struct cli_command command = {
 	"reason.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"write the update to FILE (default: standard output)", NULL,
-	"the day of the listing (required)"
+	"the day of the listing (required)",
+	"Also 75: another --commit run holds the state's lock (STATE.lock).\n"
 };
 
 /* A debtor the run decided: listed now, or with items in the bureau's currency. */
@@ -877,6 +881,43 @@ write_outputs(void)
 	summary(actions);
 }
 
+/*
+ * With --commit, one run at a time on a state: a second one overlapping (a
+ * cron job started twice) would record the same actions in the journal
+ * again.  The lock is on STATE.lock, which stays, because the state itself
+ * is replaced by a rename; it is let go when the process ends.
+ */
+static void
+lock_state(void)
+{
+	size_t len = strlen(run.state_path);
+	char *path = malloc(len + sizeof ".lock");
+	int fd;
+
+	if (path == NULL)
+		out_of_memory();
+	memcpy(path, run.state_path, len);
+	memcpy(path + len, ".lock", sizeof ".lock");
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		diag_error("cannot create %s: %s", path, strerror(errno));
+		free(path);
+		fail(EX_CANTCREAT);
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int saved = errno;
+
+		if (saved == EWOULDBLOCK)
+			diag_error("%s: another ar-ctos --commit is running on this state; nothing "
+			    "written", path);
+		else
+			diag_error("cannot lock %s: %s", path, strerror(saved));
+		free(path);
+		close(fd);
+		fail(saved == EWOULDBLOCK ? EX_TEMPFAIL : EX_IOERR);
+	}
+	free(path);     /* fd stays open, and locked, until the process ends */
+}
+
 static void
 check_options(void)
 {
@@ -913,6 +954,8 @@ main(int argc, char *argv[])
 	run.terms.basis = AGING_BASIS_DUE;
 	run.terms.default_terms_days = (int)config_get_long(run.ctx.config,
 	    "aging:default_terms_days");
+	if (run.commit)
+		lock_state();
 	load_customers();
 	load_journal();
 	load_state();

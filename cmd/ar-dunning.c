@@ -81,7 +81,7 @@ static const struct cli_command command = {
 	"With --out-dir, also the letters, e-mails, SMS and instant messages.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"write the actions to FILE (default: standard output)", NULL,
-	"the day to decide at; required"
+	"the day to decide at; required", NULL
 };
 
 static const char *const action_columns[] = {

@@ -55,7 +55,7 @@ static const struct cli_command command = {
 	"on standard error; the extract's control total must equal the sum of\n"
 	"the items.\n",
 	options, CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT,
-	NULL, "field separator of a delimited extract: , ; tab |", NULL
+	NULL, "field separator of a delimited extract: , ; tab |", NULL, NULL
 };
 
 struct import_run {

@@ -68,7 +68,7 @@ static const struct cli_command command = {
 	"payment's allocations and remainder add up to its amount.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"write the allocations to FILE (default: standard output)", NULL,
-	"apply only payments valued on or before DATE\n(default: every payment)"
+	"apply only payments valued on or before DATE\n(default: every payment)", NULL
 };
 
 struct match_cmd {

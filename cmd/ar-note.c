@@ -71,7 +71,7 @@ static const struct cli_command command = {
 	"ctos_list, ctos_amend, ctos_remove, agency_assign, legal_stage.  A\n"
 	"promise needs --due.  The row is checked whole before the journal is\n"
 	"touched, then appended under its lock.  Prints nothing on success.\n",
-	options, CLI_CONFIG, NULL, NULL, NULL
+	options, CLI_CONFIG, NULL, NULL, NULL, NULL
 };
 
 /* What the options said, as given: checked after parsing, in one place. */

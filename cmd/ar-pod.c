@@ -90,7 +90,7 @@ static const struct cli_command command = {
 	"post_cut_off_receipts, items.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"write the claims (or the register) to FILE (default: standard output)", NULL,
-	"the day proofs are filed and declared on (default: today)"
+	"the day proofs are filed and declared on (default: today)", NULL
 };
 
 struct pod_cmd {

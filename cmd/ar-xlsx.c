@@ -55,7 +55,7 @@ static const struct cli_command command = {
 	"numbers (items, oldest_days, days_overdue, terms_days, level); all other\n"
 	"columns stay text.  Past 1,048,575 rows a sheet continues on NAME (2).\n",
 	options, CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT,
-	"the workbook to write (required; whole or not at all)", NULL, NULL
+	"the workbook to write (required; whole or not at all)", NULL, NULL, NULL
 };
 
 /* One --types entry: column name = type. */

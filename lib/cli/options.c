@@ -109,7 +109,8 @@ cli_usage(const struct cli_command *cmd, FILE *fp)
 			help = cmd->as_of_help;
 		print_option(fp, c, help);
 	}
-	fprintf(fp, "\n%sSee %s(1), ar.ini(5), artools(7).\n", exit_help, cmd->name);
+	fprintf(fp, "\n%s%sSee %s(1), ar.ini(5), artools(7).\n", exit_help,
+	    cmd->exit_help != NULL ? cmd->exit_help : "", cmd->name);
 }
 
 /* Add o to getopt_long's tables. */

@@ -73,6 +73,8 @@ struct cli_command {
 	const char *output_help;
 	const char *delimiter_help;
 	const char *as_of_help;
+	/* Exit codes of its own, after the usual ones: "75 ...\n"; NULL: none. */
+	const char *exit_help;
 };
 
 /* What the common options said, as given (cli_resolve turns them into values). */
