@@ -297,3 +297,23 @@ date_parse_format(const char *text, size_t len, const char *format,
 		return AR_ESYNTAX;
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, day);
 }
+
+ar_err
+date_add_months(civil_day day, int months, civil_day *out)
+{
+	int y, m, d, last;
+	long index;
+
+	if (day == DATE_NONE || months < -120000 || months > 120000)
+		return AR_ERANGE;
+	date_to_ymd(day, &y, &m, &d);
+	last = d == days_in_month(y, m);
+	index = (long)y * 12 + (m - 1) + months;
+	if (index < 12 || index >= 10000L * 12)
+		return AR_ERANGE;
+	y = (int)(index / 12);
+	m = (int)(index % 12) + 1;
+	if (last || d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	return date_from_ymd(y, m, d, out);
+}

@@ -75,6 +75,15 @@ ar_err date_from_ymd(int year, int month, int mday, civil_day *day);
 void date_to_ymd(civil_day day, int *year, int *month, int *mday);
 
 /*
+ * day moved by months (negative: back), as a month-end report steps:
+ * the same day of the month, the last day when the month is shorter, and
+ * from the last day of a month to the last day of the other (2026-11-30
+ * back one month is 2026-10-31, 2026-03-31 back one 2026-02-28).
+ * AR_ERANGE, *out untouched, outside years 1..9999 or for DATE_NONE.
+ */
+ar_err date_add_months(civil_day day, int months, civil_day *out);
+
+/*
  * Write "YYYY-MM-DD"; buf holds DATE_TEXT_MAX bytes; returns 10.  A day
  * outside 0001-01-01..9999-12-31, DATE_NONE among them, is "0000-00-00".
  */

@@ -545,6 +545,32 @@ date_parse_format_reads_strptime_forms(void)
 	EXPECT_EQ_INT(date_parse_format("Pending", 7, "%d-%b-%Y", &d), AR_ESYNTAX);
 }
 
+static void
+date_add_months_steps_as_a_month_end_report(void)
+{
+	civil_day out = DATE_NONE;
+
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 11, 30), -1, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2026, 10, 31));          /* a month end stays a month end */
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 3, 31), -1, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2026, 2, 28));
+	EXPECT_EQ_INT(date_add_months(ymd(2024, 2, 29), 12, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2025, 2, 28));
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 2, 28), 1, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2026, 3, 31));           /* the last day of February */
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 1, 15), -13, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2024, 12, 15));
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 1, 30), 1, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2026, 2, 28));
+	EXPECT_EQ_INT(date_add_months(ymd(2026, 11, 24), 0, &out), AR_OK);
+	EXPECT_EQ_INT(out, ymd(2026, 11, 24));
+	out = 7;
+	EXPECT_EQ_INT(date_add_months(ymd(1, 1, 31), -1, &out), AR_ERANGE);
+	EXPECT_EQ_INT(date_add_months(ymd(9999, 12, 1), 1, &out), AR_ERANGE);
+	EXPECT_EQ_INT(date_add_months(DATE_NONE, 1, &out), AR_ERANGE);
+	EXPECT_EQ_INT(out, 7);
+}
+
 int
 main(void)
 {
@@ -595,5 +621,6 @@ main(void)
 	RUN(date_reads_only_len_bytes);
 	RUN(date_null_opts_are_defaults);
 	RUN(date_today_matches_localtime);
+	RUN(date_add_months_steps_as_a_month_end_report);
 	return test_summary();
 }
