@@ -1,0 +1,392 @@
+/*
+ * ar-kpi - the month-end collection KPIs (issue 17) from the ledger:
+ * DSO by count-back and simple, best possible DSO, ADD, CEI, % current,
+ * % over 90 days, turnover and the credit-note ratio, per currency in
+ * total and per group (collector, company or customer).  The rules are
+ * lib/ar/kpi.h's; this file reads the ledger into its sums and writes them.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "ar/aging.h"
+#include "ar/customers.h"
+#include "ar/items.h"
+#include "ar/kpi.h"
+#include "cli/cli.h"
+#include "cli/diag.h"
+#include "core/config.h"
+#include "core/csvio.h"
+#include "core/outfile.h"
+#include "core/strtab.h"
+#include "report/kpi_report.h"
+
+enum { OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY };
+
+enum group_by { GROUP_NONE, GROUP_COLLECTOR, GROUP_COMPANY, GROUP_CUSTOMER };
+
+static const struct cli_option options[] = {
+	CLI_GROUP("Options:"),
+	{ "ledger", 0, "FILE", OPT_LEDGER,
+	  "every item of the last 12 months, open and\n"
+	  "cleared: the items stream with clearing_date\n"
+	  "(SAP FBL5N all items); required" },
+	{ "period", 0, "month|quarter", OPT_PERIOD,
+	  "the period ending at --as-of (default month)" },
+	{ "customers", 0, "FILE", OPT_CUSTOMERS,
+	  "the customer master: collector, company, terms_days" },
+	{ "group-by", 0, "collector|company|customer", OPT_GROUP_BY,
+	  "rows per group besides ALL" },
+	CLI_END
+};
+
+static const struct cli_command command = {
+	"ar-kpi", "--as-of DATE --ledger FILE [options]",
+	"Compute the month-end collection KPIs from the ledger: dso_countback,\n"
+	"dso_simple, best_dso, add, cei, pct_current, pct_over_90, turnover and\n"
+	"cn_ratio, per currency, in total (group ALL) and per group.  Writes\n"
+	"group, currency, kpi, value, numerator, denominator, period_start,\n"
+	"period_end: the value with the numbers it came from.\n",
+	options, CLI_AS_OF | CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT,
+	"write kpi.csv to FILE (default: standard output)", NULL,
+	"the end of the period, a month end as a rule (required)", NULL
+};
+
+/* One group's sums in one currency, chained from the group's first. */
+struct group_sums {
+	uint32_t group;
+	currency_id currency;
+	int32_t next;
+	struct kpi_ledger ledger;
+};
+
+struct kpi_cmd {
+	struct cli_common common;
+	const char *ledger_path, *customers_path;
+	int period_months;
+	enum group_by group_by;
+	struct cli_context ctx;
+	struct aging_policy terms;
+	struct kpi_calendar calendar;
+	struct customer_table customers;
+	struct strtab *groups;
+	int32_t *first;                   /* per group id: its first group_sums, -1 */
+	size_t nfirst;
+	struct group_sums *sums;
+	size_t nsums, capsums;
+	struct kpi_ledger total[CURRENCY_MAX];
+	bool in_total[CURRENCY_MAX];
+	unsigned long items, after_as_of;
+	struct outfile out;
+	bool out_open;
+};
+
+static struct kpi_cmd run;
+
+static _Noreturn void
+fail(int status)
+{
+	if (run.out_open)
+		outfile_abort(&run.out);
+	config_free(run.ctx.config);
+	exit(status);
+}
+
+static _Noreturn void
+out_of_memory(void)
+{
+	diag_error("out of memory");
+	fail(EX_OSERR);
+}
+
+static void
+on_option(void *ctx, int id, const char *arg)
+{
+	static const char *const periods[] = { "month", "quarter", NULL };
+	static const char *const groups[] = { "collector", "company", "customer", NULL };
+	struct kpi_cmd *r = ctx;
+
+	switch (id) {
+	case OPT_LEDGER: r->ledger_path = arg; break;
+	case OPT_CUSTOMERS: r->customers_path = arg; break;
+	case OPT_PERIOD:
+		r->period_months = cli_parse_word("--period", arg, periods) == 0 ? 1 : 3;
+		break;
+	case OPT_GROUP_BY:
+		r->group_by = (enum group_by)(cli_parse_word("--group-by", arg, groups) + 1);
+		break;
+	}
+}
+
+struct ledger_columns {
+	struct item_columns items;
+	int clearing_date;
+};
+
+static _Noreturn void
+bad_row(struct csvio_reader *r, long line, ar_err err, const char *msg)
+{
+	struct ar_error e = { 0 };
+
+	ar_error_set(&e, err, line, "%s", msg);
+	fail(cli_input_failed(r, err, &e));
+}
+
+/* The group of a row: its own collector or company column, else the master's. */
+static const char *
+group_of(const struct csvio_record *rec, const struct ledger_columns *c, uint32_t customer,
+    size_t *len)
+{
+	const struct customer *m = customers_get(&run.customers, customer);
+	int col = run.group_by == GROUP_COLLECTOR ? c->items.collector : c->items.company;
+	const char *s;
+
+	if (run.group_by == GROUP_CUSTOMER) {
+		*len = strlen(strtab_key(run.customers.ids, customer));
+		return strtab_key(run.customers.ids, customer);
+	}
+	if ((s = items_field(rec, col, len)) != NULL && *len > 0)
+		return s;
+	s = run.group_by == GROUP_COLLECTOR ? m->collector : m->company;
+	*len = strlen(s);
+	return s;
+}
+
+static struct kpi_ledger *
+sums_of(uint32_t group, currency_id currency)
+{
+	int32_t *link;
+
+	if (group >= run.nfirst) {
+		size_t n = run.nfirst ? 2 * run.nfirst : 256;
+		int32_t *f;
+
+		while (n <= group)
+			n *= 2;
+		if ((f = realloc(run.first, n * sizeof *f)) == NULL)
+			out_of_memory();
+		for (size_t i = run.nfirst; i < n; i++)
+			f[i] = -1;
+		run.first = f;
+		run.nfirst = n;
+	}
+	for (link = &run.first[group]; *link >= 0; link = &run.sums[*link].next)
+		if (run.sums[*link].currency == currency)
+			return &run.sums[*link].ledger;
+	if (run.nsums == run.capsums) {
+		size_t n = run.capsums ? 2 * run.capsums : 256;
+		struct group_sums *s = realloc(run.sums, n * sizeof *s);
+
+		if (s == NULL || n > INT32_MAX)
+			out_of_memory();
+		run.sums = s;
+		run.capsums = n;
+	}
+	run.sums[run.nsums] = (struct group_sums){ group, currency, -1, { { 0 }, { 0 }, 0, 0, 0, 0 } };
+	*link = (int32_t)run.nsums;
+	return &run.sums[run.nsums++].ledger;
+}
+
+static void
+take_row(struct csvio_reader *r, const struct csvio_record *rec, const struct ledger_columns *c)
+{
+	struct item it;
+	struct item_problem problem;
+	enum aging_date_source source;
+	civil_day due, cleared = DATE_NONE;
+	const char *s;
+	size_t len;
+	uint32_t customer;
+	bool added;
+
+	if (items_parse(rec, &c->items, &run.ctx.format, &it, &problem) != AR_OK) {
+		char msg[512];
+
+		items_problem_text(&problem, msg, sizeof msg);
+		bad_row(r, rec->line, problem.err, msg);
+	}
+	if ((s = items_field(rec, c->clearing_date, &len)) != NULL && len > 0 &&
+	    date_parse(s, len, &run.ctx.format.dates, &cleared) != AR_OK) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg, "clearing_date \"%.*s\" is not a date",
+		    (int)(len > 40 ? 40 : len), s);
+		bad_row(r, rec->line, AR_ESYNTAX, msg);
+	}
+	run.items++;
+	if (it.doc_date > run.ctx.as_of) {
+		run.after_as_of++;      /* not yet known at the as-of date */
+		return;
+	}
+	if (customers_intern(&run.customers, it.customer, it.customer_len, &customer, &added) !=
+	    AR_OK)
+		out_of_memory();
+	if (aging_item_date(&run.terms, &it, customers_hot(&run.customers, customer).terms_days,
+	    &due, &source) != AR_OK)
+		due = it.doc_date;
+	s = items_field(rec, c->items.doc_type, &len);
+	{
+		enum kpi_doc doc = kpi_doc_of(s != NULL ? s : "", s != NULL ? len : 0);
+		struct kpi_ledger *sums[2] = { &run.total[it.currency], NULL };
+
+		run.in_total[it.currency] = true;
+		if (run.group_by != GROUP_NONE) {
+			const char *g = group_of(rec, c, customer, &len);
+			uint32_t group;
+
+			if (strtab_intern(run.groups, g, len, &group, &added) != AR_OK)
+				out_of_memory();
+			sums[1] = sums_of(group, it.currency);
+		}
+		for (int i = 0; i < 2 && sums[i] != NULL; i++)
+			if (kpi_ledger_add(sums[i], &run.calendar, doc, it.doc_date, due, cleared,
+			    it.amount) != AR_OK)
+				bad_row(r, rec->line, AR_ERANGE, "the sums of the ledger overflow");
+	}
+}
+
+static void
+read_ledger(void)
+{
+	int status;
+	struct csvio_reader *r = cli_open_csv(run.ledger_path, &status);
+	struct ledger_columns cols;
+	struct csvio_record rec;
+	const char *missing;
+	ar_err err;
+
+	if (r == NULL)
+		fail(status);
+	if (items_bind(r, true, &cols.items, &missing) != AR_OK) {
+		diag_at(csvio_name(r), 1, "no %s column", missing);
+		csvio_reader_close(r);
+		fail(EX_DATAERR);
+	}
+	cols.clearing_date = csvio_column(r, "clearing_date");
+	while ((err = csvio_read(r, &rec)) == AR_OK)
+		take_row(r, &rec, &cols);
+	if (err != AR_EOF)
+		fail(cli_input_failed(r, err, csvio_error(r)));
+	csvio_reader_close(r);
+}
+
+static int
+by_group_then_currency(const void *a, const void *b)
+{
+	const struct group_sums *x = a, *y = b;
+	int c = strcmp(strtab_key(run.groups, x->group), strtab_key(run.groups, y->group));
+
+	return c != 0 ? c : strcmp(currency_code(x->currency), currency_code(y->currency));
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	return strcmp(currency_code(*(const currency_id *)a), currency_code(*(const currency_id *)b));
+}
+
+static void
+write_group(struct csvio_writer *w, const char *group, currency_id currency,
+    const struct kpi_ledger *l)
+{
+	struct kpi_value values[KPI_NLEDGER];
+	struct kpi_report_group g = { group, currency, values };
+
+	kpi_from_ledger(l, &run.calendar, values);
+	kpi_report_write_group(w, &g, run.calendar.end[run.period_months] + 1, run.ctx.as_of);
+}
+
+static void
+write_kpis(void)
+{
+	currency_id currencies[CURRENCY_MAX];
+	size_t n = 0;
+	struct csvio_writer w;
+	int status;
+
+	for (int c = 0; c < CURRENCY_MAX; c++)
+		if (run.in_total[c])
+			currencies[n++] = c;
+	qsort(currencies, n, sizeof *currencies, by_code);
+	if (run.nsums > 1)
+		qsort(run.sums, run.nsums, sizeof *run.sums, by_group_then_currency);
+	if ((status = cli_output_open(&run.out, run.common.output, false)) != 0)
+		fail(status);
+	run.out_open = true;
+	csvio_writer_init(&w, run.out.fp, run.ctx.delimiter, false);
+	kpi_report_write_header(&w);
+	for (size_t i = 0; i < n; i++)
+		write_group(&w, "ALL", currencies[i], &run.total[currencies[i]]);
+	for (size_t i = 0; i < run.nsums; i++)
+		write_group(&w, strtab_key(run.groups, run.sums[i].group), run.sums[i].currency,
+		    &run.sums[i].ledger);
+	run.out_open = false;
+	if ((status = cli_output_commit(&run.out, run.common.output)) != 0)
+		fail(status);
+}
+
+/* What was read, on stderr: the items, and the groups and currencies written. */
+static void
+summary(void)
+{
+	size_t currencies = 0, groups = strtab_count(run.groups);
+
+	for (int c = 0; c < CURRENCY_MAX; c++)
+		currencies += run.in_total[c];
+	if (run.group_by == GROUP_NONE)
+		diag_error("%lu ledger item%s, %zu currenc%s", run.items, run.items == 1 ? "" : "s",
+		    currencies, currencies == 1 ? "y" : "ies");
+	else
+		diag_error("%lu ledger item%s, %zu currenc%s, %zu group%s", run.items,
+		    run.items == 1 ? "" : "s", currencies, currencies == 1 ? "y" : "ies", groups,
+		    groups == 1 ? "" : "s");
+}
+
+int
+main(int argc, char *argv[])
+{
+	int first, status;
+
+	run.period_months = 1;
+	first = cli_parse(&command, argc, argv, &run.common, on_option, &run);
+	if (run.common.as_of == NULL)
+		cli_usage_error("--as-of DATE is required: the period ends on it");
+	if (run.ledger_path == NULL)
+		cli_usage_error("--ledger FILE is required: the KPIs come from it");
+	if (first < argc)
+		cli_usage_error("unexpected operand \"%s\": the ledger is read from --ledger",
+		    argv[first]);
+	if ((run.group_by == GROUP_COLLECTOR || run.group_by == GROUP_COMPANY) &&
+	    run.customers_path == NULL)
+		cli_usage_error("--group-by %s needs --customers FILE, where it is kept",
+		    run.group_by == GROUP_COLLECTOR ? "collector" : "company");
+	cli_resolve_or_exit(&run.common, &run.ctx);
+	if (kpi_calendar_init(&run.calendar, run.ctx.as_of, run.period_months) != AR_OK)
+		cli_usage_error("--as-of is too early: a year of months must lie before it");
+	run.terms.basis = AGING_BASIS_DUE;
+	run.terms.default_terms_days = (int)config_get_long(run.ctx.config,
+	    "aging:default_terms_days");
+	if (run.customers_path != NULL) {
+		if ((status = cli_load_customers(run.customers_path, &run.customers)) != 0)
+			fail(status);
+	} else if (customers_init(&run.customers, 1024) != AR_OK) {
+		out_of_memory();
+	}
+	if ((run.groups = strtab_new(1024)) == NULL)
+		out_of_memory();
+	read_ledger();
+	write_kpis();
+	summary();
+	if (run.after_as_of > 0)
+		diag_error("%lu item%s dated after the as-of date not considered", run.after_as_of,
+		    run.after_as_of == 1 ? "" : "s");
+	free(run.sums);
+	free(run.first);
+	strtab_free(run.groups);
+	customers_free(&run.customers);
+	config_free(run.ctx.config);
+	return EX_OK;
+}
