@@ -15,16 +15,19 @@
 #include "ar/aging.h"
 #include "ar/customers.h"
 #include "ar/items.h"
+#include "ar/journal.h"
 #include "ar/kpi.h"
+#include "ar/kpi_journal.h"
 #include "cli/cli.h"
 #include "cli/diag.h"
 #include "core/config.h"
 #include "core/csvio.h"
+#include "core/money.h"
 #include "core/outfile.h"
 #include "core/strtab.h"
 #include "report/kpi_report.h"
 
-enum { OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY };
+enum { OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY, OPT_JOURNAL };
 
 enum group_by { GROUP_NONE, GROUP_COLLECTOR, GROUP_COMPANY, GROUP_CUSTOMER };
 
@@ -36,6 +39,9 @@ static const struct cli_option options[] = {
 	  "(SAP FBL5N all items); required" },
 	{ "period", 0, "month|quarter", OPT_PERIOD,
 	  "the period ending at --as-of (default month)" },
+	{ "journal", 0, "FILE", OPT_JOURNAL,
+	  "the collections journal: promises, disputes, contacts\n"
+	  "(default: [journal] path of ar.ini, when set)" },
 	{ "customers", 0, "FILE", OPT_CUSTOMERS,
 	  "the customer master: collector, company, terms_days" },
 	{ "group-by", 0, "collector|company|customer", OPT_GROUP_BY,
@@ -47,9 +53,12 @@ static const struct cli_command command = {
 	"ar-kpi", "--as-of DATE --ledger FILE [options]",
 	"Compute the month-end collection KPIs from the ledger: dso_countback,\n"
 	"dso_simple, best_dso, add, cei, pct_current, pct_over_90, turnover and\n"
-	"cn_ratio, per currency, in total (group ALL) and per group.  Writes\n"
-	"group, currency, kpi, value, numerator, denominator, period_start,\n"
-	"period_end: the value with the numbers it came from.\n",
+	"cn_ratio; and from the journal: promises_made, promises_kept,\n"
+	"promises_broken, promise_kept_pct, disputes_opened, disputes_resolved,\n"
+	"disputes_open, dispute_mean_days, contacts and coverage_pct; in total\n"
+	"(group ALL) and per group.  Writes group, currency, kpi, value,\n"
+	"numerator, denominator, period_start, period_end: the value with the\n"
+	"numbers it came from.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT,
 	"write kpi.csv to FILE (default: standard output)", NULL,
 	"the end of the period, a month end as a rule (required)", NULL
@@ -65,7 +74,7 @@ struct group_sums {
 
 struct kpi_cmd {
 	struct cli_common common;
-	const char *ledger_path, *customers_path;
+	const char *ledger_path, *customers_path, *journal_path;
 	int period_months;
 	enum group_by group_by;
 	struct cli_context ctx;
@@ -77,9 +86,10 @@ struct kpi_cmd {
 	size_t nfirst;
 	struct group_sums *sums;
 	size_t nsums, capsums;
+	struct kpi_journal *journal;      /* NULL without a journal */
 	struct kpi_ledger total[CURRENCY_MAX];
 	bool in_total[CURRENCY_MAX];
-	unsigned long items, after_as_of;
+	unsigned long items, after_as_of, journal_rows, journal_after;
 	struct outfile out;
 	bool out_open;
 };
@@ -112,6 +122,7 @@ on_option(void *ctx, int id, const char *arg)
 	switch (id) {
 	case OPT_LEDGER: r->ledger_path = arg; break;
 	case OPT_CUSTOMERS: r->customers_path = arg; break;
+	case OPT_JOURNAL: r->journal_path = arg; break;
 	case OPT_PERIOD:
 		r->period_months = cli_parse_word("--period", arg, periods) == 0 ? 1 : 3;
 		break;
@@ -135,24 +146,32 @@ bad_row(struct csvio_reader *r, long line, ar_err err, const char *msg)
 	fail(cli_input_failed(r, err, &e));
 }
 
-/* The group of a row: its own collector or company column, else the master's. */
-static const char *
-group_of(const struct csvio_record *rec, const struct ledger_columns *c, uint32_t customer,
-    size_t *len)
+/*
+ * The group of a customer's row: its own collector or company column
+ * (rec may be NULL: a journal row has none), else the master's; 0 when
+ * there are no groups.
+ */
+static uint32_t
+group_of(const struct csvio_record *rec, int col, uint32_t customer)
 {
 	const struct customer *m = customers_get(&run.customers, customer);
-	int col = run.group_by == GROUP_COLLECTOR ? c->items.collector : c->items.company;
-	const char *s;
+	const char *s = NULL;
+	size_t len = 0;
+	uint32_t group;
+	bool added;
 
+	if (run.group_by == GROUP_NONE)
+		return 0;
 	if (run.group_by == GROUP_CUSTOMER) {
-		*len = strlen(strtab_key(run.customers.ids, customer));
-		return strtab_key(run.customers.ids, customer);
+		s = strtab_key(run.customers.ids, customer);
+		len = strlen(s);
+	} else if (rec == NULL || (s = items_field(rec, col, &len)) == NULL || len == 0) {
+		s = run.group_by == GROUP_COLLECTOR ? m->collector : m->company;
+		len = strlen(s);
 	}
-	if ((s = items_field(rec, col, len)) != NULL && *len > 0)
-		return s;
-	s = run.group_by == GROUP_COLLECTOR ? m->collector : m->company;
-	*len = strlen(s);
-	return s;
+	if (strtab_intern(run.groups, s, len, &group, &added) != AR_OK)
+		out_of_memory();
+	return group;
 }
 
 static struct kpi_ledger *
@@ -230,21 +249,22 @@ take_row(struct csvio_reader *r, const struct csvio_record *rec, const struct le
 	s = items_field(rec, c->items.doc_type, &len);
 	{
 		enum kpi_doc doc = kpi_doc_of(s != NULL ? s : "", s != NULL ? len : 0);
+		uint32_t group = group_of(rec, run.group_by == GROUP_COLLECTOR ?
+		    c->items.collector : c->items.company, customer);
 		struct kpi_ledger *sums[2] = { &run.total[it.currency], NULL };
 
 		run.in_total[it.currency] = true;
-		if (run.group_by != GROUP_NONE) {
-			const char *g = group_of(rec, c, customer, &len);
-			uint32_t group;
-
-			if (strtab_intern(run.groups, g, len, &group, &added) != AR_OK)
-				out_of_memory();
+		if (run.group_by != GROUP_NONE)
 			sums[1] = sums_of(group, it.currency);
-		}
 		for (int i = 0; i < 2 && sums[i] != NULL; i++)
 			if (kpi_ledger_add(sums[i], &run.calendar, doc, it.doc_date, due, cleared,
 			    it.amount) != AR_OK)
 				bad_row(r, rec->line, AR_ERANGE, "the sums of the ledger overflow");
+		/* Overdue at as-of: an amount owed, past due and not cleared (coverage). */
+		if (run.journal != NULL && it.amount > 0 && due < run.ctx.as_of &&
+		    (cleared == DATE_NONE || cleared > run.ctx.as_of) &&
+		    kpi_journal_overdue(run.journal, customer, group) != AR_OK)
+			out_of_memory();
 	}
 }
 
@@ -273,13 +293,95 @@ read_ledger(void)
 	csvio_reader_close(r);
 }
 
-static int
-by_group_then_currency(const void *a, const void *b)
+static _Noreturn void
+bad_journal_row(struct csvio_reader *r, long line, const char *what, const char *s, size_t len)
 {
-	const struct group_sums *x = a, *y = b;
-	int c = strcmp(strtab_key(run.groups, x->group), strtab_key(run.groups, y->group));
+	char msg[200];
 
-	return c != 0 ? c : strcmp(currency_code(x->currency), currency_code(y->currency));
+	snprintf(msg, sizeof msg, "%s \"%.*s\" is not %s", what, (int)(len > 40 ? 40 : len), s,
+	    strcmp(what, "date") == 0 ? "a date" : strcmp(what, "currency") == 0 ?
+	    "a known currency code" : "an amount");
+	bad_row(r, line, AR_ESYNTAX, msg);
+}
+
+/* One journal row into the KPIs; a row after as-of is not yet known. */
+static void
+take_journal_row(struct csvio_reader *r, const struct csvio_record *rec,
+    const struct journal_columns *c)
+{
+	struct kpi_journal_row row = { 0 };
+	const char *s, *customer;
+	size_t len, clen;
+	bool added;
+
+	s = items_field(rec, c->date, &len);
+	if (date_parse(s, len, &run.ctx.format.dates, &row.date) != AR_OK)
+		bad_journal_row(r, rec->line, "date", s, len);
+	run.journal_rows++;
+	if (row.date > run.ctx.as_of) {
+		run.journal_after++;
+		return;
+	}
+	customer = items_field(rec, c->customer, &clen);
+	if (clen == 0)
+		bad_row(r, rec->line, AR_ESYNTAX, "customer is empty");
+	if (customers_intern(&run.customers, customer, clen, &row.customer, &added) != AR_OK)
+		out_of_memory();
+	row.group = group_of(NULL, -1, row.customer);
+	row.line = rec->line;
+	row.action = items_field(rec, c->action, &row.action_len);
+	row.doc_no = items_field(rec, c->doc_no, &row.doc_len);
+	if (row.doc_no == NULL)
+		row.doc_no = "";
+	row.currency = run.ctx.format.default_currency;
+	s = items_field(rec, c->currency, &len);
+	if (s != NULL && len > 0 && currency_lookup(s, len, &row.currency) != AR_OK)
+		bad_journal_row(r, rec->line, "currency", s, len);
+	s = items_field(rec, c->amount, &len);
+	if (s != NULL && len > 0) {
+		if (money_parse(s, len, currency_exponent(row.currency), run.ctx.format.decimal,
+		    &row.amount) != AR_OK)
+			bad_journal_row(r, rec->line, "amount", s, len);
+		row.has_amount = true;
+	}
+	switch (kpi_journal_add(run.journal, &row)) {
+	case AR_OK: break;
+	case AR_ERANGE: bad_row(r, rec->line, AR_ERANGE, "the journal's sums overflow");
+	default: out_of_memory();
+	}
+}
+
+static void
+read_journal(void)
+{
+	int status;
+	struct csvio_reader *r = cli_open_csv(run.journal_path, &status);
+	struct journal_columns cols;
+	struct csvio_record rec;
+	const char *missing;
+	ar_err err;
+
+	if (r == NULL)
+		fail(status);
+	if (journal_bind(r, &cols, &missing) != AR_OK) {
+		diag_at(csvio_name(r), 1, "no %s column", missing);
+		csvio_reader_close(r);
+		fail(EX_DATAERR);
+	}
+	while ((err = csvio_read(r, &rec)) == AR_OK)
+		take_journal_row(r, &rec, &cols);
+	if (err != AR_EOF)
+		fail(cli_input_failed(r, err, csvio_error(r)));
+	csvio_reader_close(r);
+	if (kpi_journal_finish(run.journal) != AR_OK)
+		out_of_memory();
+}
+
+static int
+by_group_name(const void *a, const void *b)
+{
+	return strcmp(strtab_key(run.groups, *(const uint32_t *)a),
+	    strtab_key(run.groups, *(const uint32_t *)b));
 }
 
 static int
@@ -288,61 +390,113 @@ by_code(const void *a, const void *b)
 	return strcmp(currency_code(*(const currency_id *)a), currency_code(*(const currency_id *)b));
 }
 
-static void
-write_group(struct csvio_writer *w, const char *group, currency_id currency,
-    const struct kpi_ledger *l)
+/* The currencies of group (KPI_GROUP_ALL: the total) in the ledger or the journal's promises, by code. */
+static size_t
+currencies_of(uint32_t group, currency_id out[CURRENCY_MAX])
 {
-	struct kpi_value values[KPI_NLEDGER];
-	struct kpi_report_group g = { group, currency, values };
+	bool seen[CURRENCY_MAX] = { false };
+	currency_id promised[CURRENCY_MAX];
+	size_t n = 0, np = run.journal != NULL ?
+	    kpi_journal_currencies(run.journal, group, promised) : 0;
 
-	kpi_from_ledger(l, &run.calendar, values);
-	kpi_report_write_group(w, &g, run.calendar.end[run.period_months] + 1, run.ctx.as_of);
+	for (int c = 0; c < CURRENCY_MAX; c++)
+		seen[c] = group == KPI_GROUP_ALL && run.in_total[c];
+	for (size_t i = 0; group != KPI_GROUP_ALL && i < run.nsums; i++)
+		if (run.sums[i].group == group)
+			seen[run.sums[i].currency] = true;
+	for (size_t i = 0; i < np; i++)
+		seen[promised[i]] = true;
+	for (int c = 0; c < CURRENCY_MAX; c++)
+		if (seen[c])
+			out[n++] = c;
+	qsort(out, n, sizeof *out, by_code);
+	return n;
+}
+
+/* A group's rows: per currency the ledger's KPIs and the promises, then those of no currency. */
+static void
+write_group(struct csvio_writer *w, const char *name, uint32_t group)
+{
+	static const struct kpi_ledger none;
+	civil_day start = run.calendar.end[run.period_months] + 1;
+	currency_id currencies[CURRENCY_MAX];
+	size_t n = currencies_of(group, currencies);
+	struct kpi_value values[KPI_NIDS];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct kpi_ledger *l = &none;
+		struct kpi_report_group g = { name, currencies[i], values, KPI_DSO_COUNTBACK,
+		    run.journal != NULL ? KPI_DISPUTES_OPENED : KPI_NLEDGER };
+
+		if (group == KPI_GROUP_ALL)
+			l = &run.total[currencies[i]];
+		for (size_t k = 0; group != KPI_GROUP_ALL && k < run.nsums; k++)
+			if (run.sums[k].group == group && run.sums[k].currency == currencies[i])
+				l = &run.sums[k].ledger;
+		kpi_from_ledger(l, &run.calendar, values);
+		if (run.journal != NULL)
+			kpi_journal_values(run.journal, group, currencies[i], values);
+		kpi_report_write_group(w, &g, start, run.ctx.as_of);
+	}
+	if (run.journal != NULL) {
+		struct kpi_report_group g = { name, KPI_REPORT_NO_CURRENCY, values,
+		    KPI_DISPUTES_OPENED, KPI_NIDS };
+
+		kpi_journal_values(run.journal, group, KPI_NO_CURRENCY, values);
+		kpi_report_write_group(w, &g, start, run.ctx.as_of);
+	}
 }
 
 static void
 write_kpis(void)
 {
-	currency_id currencies[CURRENCY_MAX];
-	size_t n = 0;
+	size_t ngroups = run.group_by == GROUP_NONE ? 0 : strtab_count(run.groups);
+	uint32_t *order = malloc((ngroups ? ngroups : 1) * sizeof *order);
 	struct csvio_writer w;
 	int status;
 
-	for (int c = 0; c < CURRENCY_MAX; c++)
-		if (run.in_total[c])
-			currencies[n++] = c;
-	qsort(currencies, n, sizeof *currencies, by_code);
-	if (run.nsums > 1)
-		qsort(run.sums, run.nsums, sizeof *run.sums, by_group_then_currency);
+	if (order == NULL)
+		out_of_memory();
+	for (uint32_t g = 0; g < ngroups; g++)
+		order[g] = g;
+	if (ngroups > 1)
+		qsort(order, ngroups, sizeof *order, by_group_name);
 	if ((status = cli_output_open(&run.out, run.common.output, false)) != 0)
 		fail(status);
 	run.out_open = true;
 	csvio_writer_init(&w, run.out.fp, run.ctx.delimiter, false);
 	kpi_report_write_header(&w);
-	for (size_t i = 0; i < n; i++)
-		write_group(&w, "ALL", currencies[i], &run.total[currencies[i]]);
-	for (size_t i = 0; i < run.nsums; i++)
-		write_group(&w, strtab_key(run.groups, run.sums[i].group), run.sums[i].currency,
-		    &run.sums[i].ledger);
+	write_group(&w, "ALL", KPI_GROUP_ALL);
+	for (size_t i = 0; i < ngroups; i++)
+		write_group(&w, strtab_key(run.groups, order[i]), order[i]);
+	free(order);
 	run.out_open = false;
 	if ((status = cli_output_commit(&run.out, run.common.output)) != 0)
 		fail(status);
 }
 
-/* What was read, on stderr: the items, and the groups and currencies written. */
+/* What was read, on stderr: the items, the journal rows, the groups and currencies written. */
 static void
 summary(void)
 {
 	size_t currencies = 0, groups = strtab_count(run.groups);
+	char journal[96] = "", grouped[64] = "";
 
 	for (int c = 0; c < CURRENCY_MAX; c++)
 		currencies += run.in_total[c];
-	if (run.group_by == GROUP_NONE)
-		diag_error("%lu ledger item%s, %zu currenc%s", run.items, run.items == 1 ? "" : "s",
-		    currencies, currencies == 1 ? "y" : "ies");
-	else
-		diag_error("%lu ledger item%s, %zu currenc%s, %zu group%s", run.items,
-		    run.items == 1 ? "" : "s", currencies, currencies == 1 ? "y" : "ies", groups,
-		    groups == 1 ? "" : "s");
+	if (run.journal != NULL)
+		snprintf(journal, sizeof journal, ", %lu journal row%s", run.journal_rows,
+		    run.journal_rows == 1 ? "" : "s");
+	if (run.group_by != GROUP_NONE)
+		snprintf(grouped, sizeof grouped, ", %zu group%s", groups, groups == 1 ? "" : "s");
+	diag_error("%lu ledger item%s%s, %zu currenc%s%s", run.items, run.items == 1 ? "" : "s",
+	    journal, currencies, currencies == 1 ? "y" : "ies", grouped);
+	if (run.after_as_of > 0)
+		diag_error("%lu item%s dated after the as-of date not considered", run.after_as_of,
+		    run.after_as_of == 1 ? "" : "s");
+	if (run.journal_after > 0)
+		diag_error("%lu journal row%s dated after the as-of date not considered",
+		    run.journal_after, run.journal_after == 1 ? "" : "s");
 }
 
 int
@@ -377,12 +531,16 @@ main(int argc, char *argv[])
 	}
 	if ((run.groups = strtab_new(1024)) == NULL)
 		out_of_memory();
+	if (run.journal_path == NULL && config_get_string(run.ctx.config, "journal:path")[0] != '\0')
+		run.journal_path = config_get_string(run.ctx.config, "journal:path");
+	if (run.journal_path != NULL && kpi_journal_new(&run.calendar, &run.journal) != AR_OK)
+		out_of_memory();
 	read_ledger();
+	if (run.journal != NULL)
+		read_journal();
 	write_kpis();
 	summary();
-	if (run.after_as_of > 0)
-		diag_error("%lu item%s dated after the as-of date not considered", run.after_as_of,
-		    run.after_as_of == 1 ? "" : "s");
+	kpi_journal_free(run.journal);
 	free(run.sums);
 	free(run.first);
 	strtab_free(run.groups);

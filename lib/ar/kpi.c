@@ -83,15 +83,18 @@ kpi_ledger_add(struct kpi_ledger *l, const struct kpi_calendar *c, enum kpi_doc 
 	return AR_OK;
 }
 
-static const char *const words[KPI_NLEDGER] = {
+static const char *const words[KPI_NIDS] = {
 	"dso_countback", "dso_simple", "best_dso", "add", "cei", "pct_current", "pct_over_90",
-	"turnover", "cn_ratio"
+	"turnover", "cn_ratio",
+	"promises_made", "promises_kept", "promises_broken", "promise_kept_pct",
+	"disputes_opened", "disputes_resolved", "disputes_open", "dispute_mean_days",
+	"contacts", "coverage_pct"
 };
 
 const char *
 kpi_word(enum kpi_id k)
 {
-	return (unsigned)k < KPI_NLEDGER ? words[k] : "";
+	return (unsigned)k < KPI_NIDS ? words[k] : "";
 }
 
 int
@@ -99,16 +102,29 @@ kpi_decimals(enum kpi_id k)
 {
 	switch (k) {
 	case KPI_CEI: case KPI_PCT_CURRENT: case KPI_PCT_OVER_90: case KPI_CN_RATIO:
+	case KPI_PROMISE_KEPT_PCT: case KPI_COVERAGE_PCT:
 		return 1;
+	case KPI_PROMISES_MADE: case KPI_PROMISES_KEPT: case KPI_PROMISES_BROKEN:
+	case KPI_DISPUTES_OPENED: case KPI_DISPUTES_RESOLVED: case KPI_DISPUTES_OPEN:
+	case KPI_CONTACTS:
+		return 0;
 	default:
 		return 2;
 	}
 }
 
-bool
-kpi_fraction_is_money(enum kpi_id k)
+enum kpi_fraction
+kpi_fraction_of(enum kpi_id k)
 {
-	return k != KPI_ADD;
+	switch (k) {
+	case KPI_ADD:
+		return KPI_FRACTION_DAYS;
+	case KPI_DISPUTES_OPENED: case KPI_DISPUTES_RESOLVED: case KPI_DISPUTES_OPEN:
+	case KPI_DISPUTE_MEAN_DAYS: case KPI_CONTACTS: case KPI_COVERAGE_PCT:
+		return KPI_FRACTION_COUNT;
+	default:
+		return KPI_FRACTION_MONEY;
+	}
 }
 
 /* num / den rounded half away from zero; den > 0. */
@@ -120,11 +136,10 @@ div_round(i128 num, i128 den)
 	return q > INT64_MAX ? INT64_MAX : q < -INT64_MAX ? -INT64_MAX : (int64_t)q;
 }
 
-/* num / den × scale, defined when den > 0. */
-static struct kpi_value
-ratio(int64_t num, int64_t den, int64_t scale)
+struct kpi_value
+kpi_ratio(int64_t num, int64_t den, int64_t scale)
 {
-	struct kpi_value v = { den > 0, 0, num, den };
+	struct kpi_value v = { den > 0, true, 0, num, den };
 
 	if (v.defined)
 		v.value = div_round((i128)num * scale, den);
@@ -135,7 +150,7 @@ ratio(int64_t num, int64_t den, int64_t scale)
 static struct kpi_value
 countback(int64_t receivable, const struct kpi_ledger *l, const struct kpi_calendar *c)
 {
-	struct kpi_value v = { true, 0, receivable, 0 };
+	struct kpi_value v = { true, true, 0, receivable, 0 };
 	i128 left = receivable;
 	int64_t days = 0;
 
@@ -160,7 +175,7 @@ countback(int64_t receivable, const struct kpi_ledger *l, const struct kpi_calen
 
 void
 kpi_from_ledger(const struct kpi_ledger *l, const struct kpi_calendar *c,
-    struct kpi_value out[KPI_NLEDGER])
+    struct kpi_value out[KPI_NIDS])
 {
 	int p = c->period_months;
 	int64_t period_sales = 0, year_sales = 0, receivable = l->open_at[0];
@@ -175,19 +190,19 @@ kpi_from_ledger(const struct kpi_ledger *l, const struct kpi_calendar *c,
 	for (int k = 0; k <= KPI_MONTHS; k++)
 		open_sum += l->open_at[k];
 	out[KPI_DSO_COUNTBACK] = countback(receivable, l, c);
-	out[KPI_DSO_SIMPLE] = ratio(receivable, period_sales, 100 * period_days);
+	out[KPI_DSO_SIMPLE] = kpi_ratio(receivable, period_sales, 100 * period_days);
 	out[KPI_BEST_DSO] = countback(l->current_end, l, c);
-	out[KPI_ADD] = (struct kpi_value){ true,
+	out[KPI_ADD] = (struct kpi_value){ true, true,
 	    out[KPI_DSO_COUNTBACK].value - out[KPI_BEST_DSO].value,
 	    out[KPI_DSO_COUNTBACK].value, out[KPI_BEST_DSO].value };
 	cei_num = (i128)l->open_at[p] + period_sales - receivable;
 	cei_den = (i128)l->open_at[p] + period_sales - l->current_end;
-	out[KPI_CEI] = (struct kpi_value){ cei_den > 0, cei_den > 0 ?
+	out[KPI_CEI] = (struct kpi_value){ cei_den > 0, true, cei_den > 0 ?
 	    div_round(cei_num * 1000, cei_den) : 0, (int64_t)cei_num, (int64_t)cei_den };
-	out[KPI_PCT_CURRENT] = ratio(l->current_end, receivable, 1000);
-	out[KPI_PCT_OVER_90] = ratio(l->over_90_end, receivable, 1000);
-	out[KPI_TURNOVER] = (struct kpi_value){ open_sum > 0, open_sum > 0 ?
+	out[KPI_PCT_CURRENT] = kpi_ratio(l->current_end, receivable, 1000);
+	out[KPI_PCT_OVER_90] = kpi_ratio(l->over_90_end, receivable, 1000);
+	out[KPI_TURNOVER] = (struct kpi_value){ open_sum > 0, true, open_sum > 0 ?
 	    div_round((i128)year_sales * (KPI_MONTHS + 1) * 100, open_sum) : 0, year_sales,
 	    div_round(open_sum, KPI_MONTHS + 1) };
-	out[KPI_CN_RATIO] = ratio(l->credited, l->billed, 1000);
+	out[KPI_CN_RATIO] = kpi_ratio(l->credited, l->billed, 1000);
 }

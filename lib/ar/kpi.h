@@ -97,29 +97,44 @@ struct kpi_ledger {
 ar_err kpi_ledger_add(struct kpi_ledger *l, const struct kpi_calendar *c, enum kpi_doc doc,
     civil_day doc_date, civil_day due_date, civil_day clearing_date, int64_t amount);
 
+/* Every KPI of kpi.csv, in its order: the ledger's here, the journal's in kpi_journal.h. */
 enum kpi_id {
 	KPI_DSO_COUNTBACK, KPI_DSO_SIMPLE, KPI_BEST_DSO, KPI_ADD, KPI_CEI, KPI_PCT_CURRENT,
 	KPI_PCT_OVER_90, KPI_TURNOVER, KPI_CN_RATIO,
-	KPI_NLEDGER
+	KPI_NLEDGER,
+	KPI_PROMISES_MADE = KPI_NLEDGER, KPI_PROMISES_KEPT, KPI_PROMISES_BROKEN,
+	KPI_PROMISE_KEPT_PCT,
+	KPI_DISPUTES_OPENED, KPI_DISPUTES_RESOLVED, KPI_DISPUTES_OPEN, KPI_DISPUTE_MEAN_DAYS,
+	KPI_CONTACTS, KPI_COVERAGE_PCT,
+	KPI_NIDS
 };
 
 /* "dso_countback", ... as in the output's kpi column. */
 const char *kpi_word(enum kpi_id k);
 
-/* The decimals of the value: 2 for days and turnover, 1 for per cents. */
+/* The decimals of the value: 2 for days and turnover, 1 for per cents, 0 for counts. */
 int kpi_decimals(enum kpi_id k);
 
-/* Whether the numerator and denominator are money (minor units) rather than days. */
-bool kpi_fraction_is_money(enum kpi_id k);
+/* What the numerator and denominator are. */
+enum kpi_fraction {
+	KPI_FRACTION_MONEY,             /* minor units of the row's currency */
+	KPI_FRACTION_DAYS,              /* days in hundredths (add) */
+	KPI_FRACTION_COUNT              /* whole numbers (days for dispute_mean_days) */
+};
+enum kpi_fraction kpi_fraction_of(enum kpi_id k);
 
 struct kpi_value {
 	bool defined;
+	bool has_denominator;           /* false: a count, whose denominator is left empty */
 	int64_t value;                  /* in units of 10^-kpi_decimals */
-	int64_t numerator, denominator; /* minor units, or days in hundredths (add) */
+	int64_t numerator, denominator;
 };
 
 /* Every KPI above from one group's sums. */
 void kpi_from_ledger(const struct kpi_ledger *l, const struct kpi_calendar *c,
-    struct kpi_value out[KPI_NLEDGER]);
+    struct kpi_value out[KPI_NIDS]);
+
+/* num / den × scale rounded half away from zero, defined when den > 0. */
+struct kpi_value kpi_ratio(int64_t num, int64_t den, int64_t scale);
 
 #endif

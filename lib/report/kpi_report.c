@@ -16,21 +16,26 @@ void
 kpi_report_write_group(struct csvio_writer *w, const struct kpi_report_group *g,
     civil_day period_start, civil_day period_end)
 {
-	int exponent = currency_exponent(g->currency);
+	bool money = g->currency != KPI_REPORT_NO_CURRENCY;
 
-	for (int k = 0; k < KPI_NLEDGER; k++) {
+	for (enum kpi_id k = g->first; k < g->end; k++) {
 		const struct kpi_value *v = &g->values[k];
-		int fraction = kpi_fraction_is_money((enum kpi_id)k) ? exponent : 2;
+		enum kpi_fraction f = kpi_fraction_of(k);
+		int decimals = f == KPI_FRACTION_DAYS ? 2 :
+		    f == KPI_FRACTION_MONEY && money ? currency_exponent(g->currency) : 0;
 
 		csvio_write_str(w, g->group);
-		csvio_write_str(w, currency_code(g->currency));
-		csvio_write_str(w, kpi_word((enum kpi_id)k));
+		csvio_write_str(w, money ? currency_code(g->currency) : "");
+		csvio_write_str(w, kpi_word(k));
 		if (v->defined)
-			csvio_write_money(w, v->value, kpi_decimals((enum kpi_id)k));
+			csvio_write_money(w, v->value, kpi_decimals(k));
 		else
 			csvio_write_field(w, "", 0);
-		csvio_write_money(w, v->numerator, fraction);
-		csvio_write_money(w, v->denominator, fraction);
+		csvio_write_money(w, v->numerator, decimals);
+		if (v->has_denominator)
+			csvio_write_money(w, v->denominator, decimals);
+		else
+			csvio_write_field(w, "", 0);
 		csvio_write_day(w, period_start);
 		csvio_write_day(w, period_end);
 		csvio_end_record(w);

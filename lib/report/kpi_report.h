@@ -4,11 +4,12 @@
  *
  *   group,currency,kpi,value,numerator,denominator,period_start,period_end
  *
- * group ALL for the total of every group.  value with the KPI's decimals
- * (kpi_decimals: days and turnover two, per cents one), empty when it is
- * undefined (its denominator is not above zero); numerator and
- * denominator in the currency's minor units as decimals, or days to two
- * decimals for add.
+ * group ALL for the total of every group; currency empty for the KPIs that
+ * have none (disputes, contacts, coverage).  value with the KPI's decimals
+ * (kpi_decimals), empty when it is undefined (its denominator is not above
+ * zero); numerator and denominator as kpi_fraction_of says: the currency's
+ * minor units as decimals, days to two decimals, or whole numbers; the
+ * denominator empty for a count.
  */
 #ifndef KPI_REPORT_H
 #define KPI_REPORT_H
@@ -19,10 +20,13 @@
 #include "core/date.h"
 
 struct kpi_report_group {
-	const char *group;           /* "ALL" for the total */
-	currency_id currency;
-	const struct kpi_value *values;  /* KPI_NLEDGER of them, by enum kpi_id */
+	const char *group;               /* "ALL" for the total */
+	currency_id currency;            /* KPI_REPORT_NO_CURRENCY: an empty cell */
+	const struct kpi_value *values;  /* indexed by enum kpi_id */
+	enum kpi_id first, end;          /* the rows: first .. end - 1 */
 };
+
+#define KPI_REPORT_NO_CURRENCY (-1)
 
 void kpi_report_write_header(struct csvio_writer *w);
 

@@ -53,7 +53,7 @@ kpi_three_months_worked_by_hand(void)
 {
 	struct kpi_calendar c;
 	struct kpi_ledger l = { 0 };
-	struct kpi_value v[KPI_NLEDGER];
+	struct kpi_value v[KPI_NIDS];
 
 	EXPECT_EQ_INT(kpi_calendar_init(&c, test_day("2026-11-30"), 1), AR_OK);
 	add(&l, &c, "INV", "2026-07-01", "2026-07-31", NULL, 100000);
@@ -104,7 +104,7 @@ kpi_edges_are_defined_or_not_as_written(void)
 {
 	struct kpi_calendar c;
 	struct kpi_ledger l = { 0 };
-	struct kpi_value v[KPI_NLEDGER];
+	struct kpi_value v[KPI_NIDS];
 
 	EXPECT_EQ_INT(kpi_calendar_init(&c, test_day("2026-11-30"), 1), AR_OK);
 	kpi_from_ledger(&l, &c, v);

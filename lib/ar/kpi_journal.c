@@ -1,0 +1,337 @@
+/* kpi_journal.c - the month-end KPIs from the journal (kpi_journal.h). */
+#include "ar/kpi_journal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/strtab.h"
+
+/* What a row of a day and line is, in the order of the journal (journal.h). */
+struct seq {
+	civil_day date;
+	long line;
+};
+
+static bool
+seq_after(struct seq a, struct seq b)
+{
+	return a.date > b.date || (a.date == b.date && a.line > b.line);
+}
+
+/* Promises of one group in one currency. */
+struct promises {
+	uint32_t group;                  /* KPI_GROUP_ALL for the total */
+	currency_id currency;
+	int64_t count[3], amount[3];     /* made, kept, broken */
+};
+
+/* The plain counts of one group. */
+struct plain {
+	int64_t opened, resolved, contacts, overdue, covered, open, open_days;
+};
+
+/* One customer's doc_no (or whole account) under dispute. */
+struct dispute {
+	uint32_t group;
+	struct seq raised, resolved;
+};
+
+struct kpi_journal {
+	civil_day start, as_of;
+	struct promises *promises;
+	size_t npromises, cappromises;
+	struct plain all, *groups;
+	size_t ngroups;
+	struct strtab *dispute_keys;     /* "customer\x1fdoc_no" */
+	struct dispute *disputes;
+	size_t capdisputes;
+	uint8_t *customer_flags;         /* per customer: 1 overdue, 2 contacted */
+	uint32_t *customer_group;
+	size_t ncustomers;
+	bool finished;
+};
+
+enum { OVERDUE = 1, CONTACTED = 2 };
+
+ar_err
+kpi_journal_new(const struct kpi_calendar *c, struct kpi_journal **out)
+{
+	struct kpi_journal *j = calloc(1, sizeof *j);
+
+	*out = NULL;
+	if (j == NULL || (j->dispute_keys = strtab_new(256)) == NULL) {
+		free(j);
+		return AR_ENOMEM;
+	}
+	j->start = c->end[c->period_months] + 1;
+	j->as_of = c->end[0];
+	*out = j;
+	return AR_OK;
+}
+
+void
+kpi_journal_free(struct kpi_journal *j)
+{
+	if (j == NULL)
+		return;
+	free(j->promises);
+	free(j->groups);
+	strtab_free(j->dispute_keys);
+	free(j->disputes);
+	free(j->customer_flags);
+	free(j->customer_group);
+	free(j);
+}
+
+static bool
+is(const struct kpi_journal_row *r, const char *word)
+{
+	size_t n = strlen(word);
+
+	return r->action_len == n && memcmp(r->action, word, n) == 0;
+}
+
+static struct plain *
+plain_of(struct kpi_journal *j, uint32_t group)
+{
+	if (group >= j->ngroups) {
+		size_t n = j->ngroups ? 2 * j->ngroups : 64;
+		struct plain *g;
+
+		while (n <= group)
+			n *= 2;
+		if ((g = realloc(j->groups, n * sizeof *g)) == NULL)
+			return NULL;
+		memset(g + j->ngroups, 0, (n - j->ngroups) * sizeof *g);
+		j->groups = g;
+		j->ngroups = n;
+	}
+	return &j->groups[group];
+}
+
+static struct promises *
+promises_of(struct kpi_journal *j, uint32_t group, currency_id currency)
+{
+	for (size_t i = 0; i < j->npromises; i++)
+		if (j->promises[i].group == group && j->promises[i].currency == currency)
+			return &j->promises[i];
+	if (j->npromises == j->cappromises) {
+		size_t n = j->cappromises ? 2 * j->cappromises : 16;
+		struct promises *p = realloc(j->promises, n * sizeof *p);
+
+		if (p == NULL)
+			return NULL;
+		j->promises = p;
+		j->cappromises = n;
+	}
+	j->promises[j->npromises] = (struct promises){ group, currency, { 0 }, { 0 } };
+	return &j->promises[j->npromises++];
+}
+
+static ar_err
+customer_slot(struct kpi_journal *j, uint32_t customer, uint32_t group)
+{
+	if (customer >= j->ncustomers) {
+		size_t n = j->ncustomers ? 2 * j->ncustomers : 1024;
+		uint8_t *f;
+		uint32_t *g;
+
+		while (n <= customer)
+			n *= 2;
+		if ((f = realloc(j->customer_flags, n)) == NULL)
+			return AR_ENOMEM;
+		j->customer_flags = f;
+		if ((g = realloc(j->customer_group, n * sizeof *g)) == NULL)
+			return AR_ENOMEM;
+		j->customer_group = g;
+		memset(f + j->ncustomers, 0, n - j->ncustomers);
+		j->ncustomers = n;
+	}
+	j->customer_group[customer] = group;
+	return AR_OK;
+}
+
+/* A promise row of kind 0 made, 1 kept, 2 broken, in the group and in the total. */
+static ar_err
+add_promise(struct kpi_journal *j, const struct kpi_journal_row *r, int kind)
+{
+	struct promises *p[2] = { promises_of(j, r->group, r->currency), NULL };
+
+	if (p[0] == NULL || (p[1] = promises_of(j, KPI_GROUP_ALL, r->currency)) == NULL)
+		return AR_ENOMEM;
+	p[0] = promises_of(j, r->group, r->currency);   /* the array may have moved */
+	for (int i = 0; i < 2; i++) {
+		p[i]->count[kind]++;
+		if (r->has_amount && money_add(&p[i]->amount[kind], r->amount) != AR_OK)
+			return AR_ERANGE;
+	}
+	return AR_OK;
+}
+
+static ar_err
+add_dispute(struct kpi_journal *j, const struct kpi_journal_row *r, bool resolved)
+{
+	char key[64 + 1024];
+	int n = snprintf(key, sizeof key, "%lu\x1f", (unsigned long)r->customer);
+	size_t len = r->doc_len < sizeof key - (size_t)n ? r->doc_len : sizeof key - (size_t)n;
+	struct seq at = { r->date, r->line };
+	uint32_t id;
+	bool added;
+
+	memcpy(key + n, r->doc_no, len);
+	if (strtab_intern(j->dispute_keys, key, (size_t)n + len, &id, &added) != AR_OK)
+		return AR_ENOMEM;
+	if (id >= j->capdisputes) {
+		size_t cap = j->capdisputes ? 2 * j->capdisputes : 64;
+		struct dispute *d;
+
+		while (cap <= id)
+			cap *= 2;
+		if ((d = realloc(j->disputes, cap * sizeof *d)) == NULL)
+			return AR_ENOMEM;
+		j->disputes = d;
+		j->capdisputes = cap;
+	}
+	if (added)
+		j->disputes[id] = (struct dispute){ r->group, { DATE_NONE, 0 }, { DATE_NONE, 0 } };
+	if (resolved && seq_after(at, j->disputes[id].resolved))
+		j->disputes[id].resolved = at;
+	if (!resolved && seq_after(at, j->disputes[id].raised))
+		j->disputes[id].raised = at;
+	return AR_OK;
+}
+
+ar_err
+kpi_journal_add(struct kpi_journal *j, const struct kpi_journal_row *r)
+{
+	bool in_period = r->date >= j->start && r->date <= j->as_of;
+	struct plain *g;
+
+	if (r->date > j->as_of)
+		return AR_OK;
+	if (is(r, "dispute") || is(r, "dispute_resolved")) {
+		bool resolved = is(r, "dispute_resolved");
+		ar_err err = add_dispute(j, r, resolved);
+
+		if (err != AR_OK || !in_period)
+			return err;
+		if ((g = plain_of(j, r->group)) == NULL)
+			return AR_ENOMEM;
+		g->opened += !resolved;
+		g->resolved += resolved;
+		j->all.opened += !resolved;
+		j->all.resolved += resolved;
+		return AR_OK;
+	}
+	if (!in_period)
+		return AR_OK;
+	if (is(r, "promise"))
+		return add_promise(j, r, 0);
+	if (is(r, "promise_kept"))
+		return add_promise(j, r, 1);
+	if (is(r, "promise_broken"))
+		return add_promise(j, r, 2);
+	if (is(r, "call") || is(r, "letter") || is(r, "email") || is(r, "sms") || is(r, "im")) {
+		if ((g = plain_of(j, r->group)) == NULL ||
+		    customer_slot(j, r->customer, r->group) != AR_OK)
+			return AR_ENOMEM;
+		g->contacts++;
+		j->all.contacts++;
+		j->customer_flags[r->customer] |= CONTACTED;
+	}
+	return AR_OK;
+}
+
+ar_err
+kpi_journal_overdue(struct kpi_journal *j, uint32_t customer, uint32_t group)
+{
+	if (customer_slot(j, customer, group) != AR_OK || plain_of(j, group) == NULL)
+		return AR_ENOMEM;
+	j->customer_flags[customer] |= OVERDUE;
+	return AR_OK;
+}
+
+size_t
+kpi_journal_currencies(const struct kpi_journal *j, uint32_t group, currency_id out[CURRENCY_MAX])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < j->npromises && n < CURRENCY_MAX; i++)
+		if (j->promises[i].group == group)
+			out[n++] = j->promises[i].currency;
+	return n;
+}
+
+ar_err
+kpi_journal_finish(struct kpi_journal *j)
+{
+	size_t n = strtab_count(j->dispute_keys);
+
+	if (j->finished)
+		return AR_OK;
+	for (size_t i = 0; i < n; i++) {
+		const struct dispute *d = &j->disputes[i];
+		struct plain *g;
+
+		if (d->raised.date == DATE_NONE || !seq_after(d->raised, d->resolved))
+			continue;
+		if ((g = plain_of(j, d->group)) == NULL)
+			return AR_ENOMEM;
+		g->open++;
+		g->open_days += j->as_of - d->raised.date;
+		j->all.open++;
+		j->all.open_days += j->as_of - d->raised.date;
+	}
+	for (size_t c = 0; c < j->ncustomers; c++) {
+		uint8_t f = j->customer_flags[c];
+		struct plain *g;
+
+		if (!(f & OVERDUE))
+			continue;
+		if ((g = plain_of(j, j->customer_group[c])) == NULL)
+			return AR_ENOMEM;
+		g->overdue++;
+		g->covered += (f & CONTACTED) != 0;
+		j->all.overdue++;
+		j->all.covered += (f & CONTACTED) != 0;
+	}
+	j->finished = true;
+	return AR_OK;
+}
+
+static struct kpi_value
+count(int64_t n, int64_t amount)
+{
+	return (struct kpi_value){ true, false, n, amount, 0 };
+}
+
+void
+kpi_journal_values(const struct kpi_journal *j, uint32_t group, currency_id currency,
+    struct kpi_value out[KPI_NIDS])
+{
+	if (currency != KPI_NO_CURRENCY) {
+		struct promises p = { group, currency, { 0 }, { 0 } };
+
+		for (size_t i = 0; i < j->npromises; i++)
+			if (j->promises[i].group == group && j->promises[i].currency == currency)
+				p = j->promises[i];
+		out[KPI_PROMISES_MADE] = count(p.count[0], p.amount[0]);
+		out[KPI_PROMISES_KEPT] = count(p.count[1], p.amount[1]);
+		out[KPI_PROMISES_BROKEN] = count(p.count[2], p.amount[2]);
+		out[KPI_PROMISE_KEPT_PCT] = kpi_ratio(p.amount[1], p.amount[1] + p.amount[2], 1000);
+		return;
+	}
+	{
+		struct plain p = group == KPI_GROUP_ALL ? j->all :
+		    group < j->ngroups ? j->groups[group] : (struct plain){ 0 };
+
+		out[KPI_DISPUTES_OPENED] = count(p.opened, p.opened);
+		out[KPI_DISPUTES_RESOLVED] = count(p.resolved, p.resolved);
+		out[KPI_DISPUTES_OPEN] = count(p.open, p.open);
+		out[KPI_DISPUTE_MEAN_DAYS] = kpi_ratio(p.open_days, p.open, 100);
+		out[KPI_CONTACTS] = count(p.contacts, p.contacts);
+		out[KPI_COVERAGE_PCT] = kpi_ratio(p.covered, p.overdue, 1000);
+	}
+}
