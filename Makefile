@@ -136,6 +136,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-letters.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-pod.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-ctos.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-kpi.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

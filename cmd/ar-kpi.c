@@ -82,6 +82,8 @@ struct kpi_cmd {
 	struct kpi_calendar calendar;
 	struct customer_table customers;
 	struct strtab *groups;
+	uint32_t *customer_group;         /* per customer: its group + 1 from the master; 0 unknown */
+	size_t ncustomer_group;
 	int32_t *first;                   /* per group id: its first group_sums, -1 */
 	size_t nfirst;
 	struct group_sums *sums;
@@ -154,7 +156,6 @@ bad_row(struct csvio_reader *r, long line, ar_err err, const char *msg)
 static uint32_t
 group_of(const struct csvio_record *rec, int col, uint32_t customer)
 {
-	const struct customer *m = customers_get(&run.customers, customer);
 	const char *s = NULL;
 	size_t len = 0;
 	uint32_t group;
@@ -162,15 +163,37 @@ group_of(const struct csvio_record *rec, int col, uint32_t customer)
 
 	if (run.group_by == GROUP_NONE)
 		return 0;
+	if (run.group_by != GROUP_CUSTOMER && rec != NULL &&
+	    (s = items_field(rec, col, &len)) != NULL && len > 0) {
+		if (strtab_intern(run.groups, s, len, &group, &added) != AR_OK)
+			out_of_memory();
+		return group;
+	}
+	/* The customer's own group, worked out once: most rows have no column of their own. */
+	if (customer >= run.ncustomer_group) {
+		size_t n = run.ncustomer_group ? 2 * run.ncustomer_group : 1024;
+		uint32_t *g;
+
+		while (n <= customer)
+			n *= 2;
+		if ((g = realloc(run.customer_group, n * sizeof *g)) == NULL)
+			out_of_memory();
+		memset(g + run.ncustomer_group, 0, (n - run.ncustomer_group) * sizeof *g);
+		run.customer_group = g;
+		run.ncustomer_group = n;
+	}
+	if (run.customer_group[customer] != 0)
+		return run.customer_group[customer] - 1;
 	if (run.group_by == GROUP_CUSTOMER) {
 		s = strtab_key(run.customers.ids, customer);
-		len = strlen(s);
-	} else if (rec == NULL || (s = items_field(rec, col, &len)) == NULL || len == 0) {
+	} else {
+		const struct customer *m = customers_get(&run.customers, customer);
+
 		s = run.group_by == GROUP_COLLECTOR ? m->collector : m->company;
-		len = strlen(s);
 	}
-	if (strtab_intern(run.groups, s, len, &group, &added) != AR_OK)
+	if (strtab_intern(run.groups, s, strlen(s), &group, &added) != AR_OK)
 		out_of_memory();
+	run.customer_group[customer] = group + 1;
 	return group;
 }
 
@@ -541,6 +564,7 @@ main(int argc, char *argv[])
 	write_kpis();
 	summary();
 	kpi_journal_free(run.journal);
+	free(run.customer_group);
 	free(run.sums);
 	free(run.first);
 	strtab_free(run.groups);
