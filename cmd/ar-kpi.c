@@ -220,12 +220,15 @@ sums_of(uint32_t group, currency_id currency)
 			return &run.sums[*link].ledger;
 	if (run.nsums == run.capsums) {
 		size_t n = run.capsums ? 2 * run.capsums : 256;
-		struct group_sums *s = realloc(run.sums, n * sizeof *s);
+		struct group_sums *s = n > INT32_MAX ? NULL : realloc(run.sums, n * sizeof *s);
 
-		if (s == NULL || n > INT32_MAX)
+		if (s == NULL)
 			out_of_memory();
 		run.sums = s;
 		run.capsums = n;
+		/* The chain's last link may have moved with the array. */
+		for (link = &run.first[group]; *link >= 0; link = &run.sums[*link].next)
+			;
 	}
 	run.sums[run.nsums] = (struct group_sums){ group, currency, -1, { { 0 }, { 0 }, 0, 0, 0, 0 } };
 	*link = (int32_t)run.nsums;
@@ -424,9 +427,8 @@ currencies_of(uint32_t group, currency_id out[CURRENCY_MAX])
 
 	for (int c = 0; c < CURRENCY_MAX; c++)
 		seen[c] = group == KPI_GROUP_ALL && run.in_total[c];
-	for (size_t i = 0; group != KPI_GROUP_ALL && i < run.nsums; i++)
-		if (run.sums[i].group == group)
-			seen[run.sums[i].currency] = true;
+	for (int32_t i = group < run.nfirst ? run.first[group] : -1; i >= 0; i = run.sums[i].next)
+		seen[run.sums[i].currency] = true;
 	for (size_t i = 0; i < np; i++)
 		seen[promised[i]] = true;
 	for (int c = 0; c < CURRENCY_MAX; c++)
@@ -453,8 +455,9 @@ write_group(struct csvio_writer *w, const char *name, uint32_t group)
 
 		if (group == KPI_GROUP_ALL)
 			l = &run.total[currencies[i]];
-		for (size_t k = 0; group != KPI_GROUP_ALL && k < run.nsums; k++)
-			if (run.sums[k].group == group && run.sums[k].currency == currencies[i])
+		for (int32_t k = group < run.nfirst ? run.first[group] : -1; k >= 0;
+		    k = run.sums[k].next)
+			if (run.sums[k].currency == currencies[i])
 				l = &run.sums[k].ledger;
 		kpi_from_ledger(l, &run.calendar, values);
 		if (run.journal != NULL)

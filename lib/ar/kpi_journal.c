@@ -20,10 +20,11 @@ seq_after(struct seq a, struct seq b)
 	return a.date > b.date || (a.date == b.date && a.line > b.line);
 }
 
-/* Promises of one group in one currency. */
+/* Promises of one group in one currency, chained from the group's first. */
 struct promises {
 	uint32_t group;                  /* KPI_GROUP_ALL for the total */
 	currency_id currency;
+	int32_t next;
 	int64_t count[3], amount[3];     /* made, kept, broken */
 };
 
@@ -42,6 +43,8 @@ struct kpi_journal {
 	civil_day start, as_of;
 	struct promises *promises;
 	size_t npromises, cappromises;
+	int32_t *first_promises;         /* [0] the total's first promises, [group + 1] a group's; -1 */
+	size_t nfirst;
 	struct plain all, *groups;
 	size_t ngroups;
 	struct strtab *dispute_keys;     /* "customer\x1fdoc_no" */
@@ -77,6 +80,7 @@ kpi_journal_free(struct kpi_journal *j)
 	if (j == NULL)
 		return;
 	free(j->promises);
+	free(j->first_promises);
 	free(j->groups);
 	strtab_free(j->dispute_keys);
 	free(j->disputes);
@@ -111,23 +115,67 @@ plain_of(struct kpi_journal *j, uint32_t group)
 	return &j->groups[group];
 }
 
+/* The head of group's chain (the total's is kept after every group's); NULL when out of memory. */
+static int32_t *
+first_of(struct kpi_journal *j, uint32_t group, bool grow)
+{
+	size_t at = group == KPI_GROUP_ALL ? 0 : (size_t)group + 1;
+
+	if (at >= j->nfirst) {
+		size_t n = j->nfirst ? 2 * j->nfirst : 64;
+		int32_t *f;
+
+		if (!grow)
+			return NULL;
+		while (n <= at)
+			n *= 2;
+		if ((f = realloc(j->first_promises, n * sizeof *f)) == NULL)
+			return NULL;
+		for (size_t i = j->nfirst; i < n; i++)
+			f[i] = -1;
+		j->first_promises = f;
+		j->nfirst = n;
+	}
+	return &j->first_promises[at];
+}
+
 static struct promises *
 promises_of(struct kpi_journal *j, uint32_t group, currency_id currency)
 {
-	for (size_t i = 0; i < j->npromises; i++)
-		if (j->promises[i].group == group && j->promises[i].currency == currency)
-			return &j->promises[i];
+	int32_t *link = first_of(j, group, true);
+
+	if (link == NULL)
+		return NULL;
+	for (; *link >= 0; link = &j->promises[*link].next)
+		if (j->promises[*link].currency == currency)
+			return &j->promises[*link];
 	if (j->npromises == j->cappromises) {
 		size_t n = j->cappromises ? 2 * j->cappromises : 16;
-		struct promises *p = realloc(j->promises, n * sizeof *p);
+		struct promises *p;
 
-		if (p == NULL)
+		if (n > INT32_MAX || (p = realloc(j->promises, n * sizeof *p)) == NULL)
 			return NULL;
 		j->promises = p;
 		j->cappromises = n;
+		link = first_of(j, group, false);       /* the chain's links moved with it */
+		while (*link >= 0)
+			link = &j->promises[*link].next;
 	}
-	j->promises[j->npromises] = (struct promises){ group, currency, { 0 }, { 0 } };
+	j->promises[j->npromises] = (struct promises){ group, currency, -1, { 0 }, { 0 } };
+	*link = (int32_t)j->npromises;
 	return &j->promises[j->npromises++];
+}
+
+/* group's promises in currency, NULL when it has none. */
+static const struct promises *
+find_promises(const struct kpi_journal *j, uint32_t group, currency_id currency)
+{
+	size_t at = group == KPI_GROUP_ALL ? 0 : (size_t)group + 1;
+
+	for (int32_t i = at < j->nfirst ? j->first_promises[at] : -1; i >= 0; i = j->promises[i].next)
+		if (j->promises[i].currency == currency)
+			return &j->promises[i];
+	return NULL;
 }
 
 static ar_err
@@ -256,11 +304,11 @@ kpi_journal_overdue(struct kpi_journal *j, uint32_t customer, uint32_t group)
 size_t
 kpi_journal_currencies(const struct kpi_journal *j, uint32_t group, currency_id out[CURRENCY_MAX])
 {
-	size_t n = 0;
+	size_t n = 0, at = group == KPI_GROUP_ALL ? 0 : (size_t)group + 1;
 
-	for (size_t i = 0; i < j->npromises && n < CURRENCY_MAX; i++)
-		if (j->promises[i].group == group)
-			out[n++] = j->promises[i].currency;
+	for (int32_t i = at < j->nfirst ? j->first_promises[at] : -1; i >= 0 && n < CURRENCY_MAX;
+	    i = j->promises[i].next)
+		out[n++] = j->promises[i].currency;
 	return n;
 }
 
@@ -312,11 +360,10 @@ kpi_journal_values(const struct kpi_journal *j, uint32_t group, currency_id curr
     struct kpi_value out[KPI_NIDS])
 {
 	if (currency != KPI_NO_CURRENCY) {
-		struct promises p = { group, currency, { 0 }, { 0 } };
+		const struct promises *found = find_promises(j, group, currency);
+		struct promises p = found != NULL ? *found :
+		    (struct promises){ group, currency, -1, { 0 }, { 0 } };
 
-		for (size_t i = 0; i < j->npromises; i++)
-			if (j->promises[i].group == group && j->promises[i].currency == currency)
-				p = j->promises[i];
 		out[KPI_PROMISES_MADE] = count(p.count[0], p.amount[0]);
 		out[KPI_PROMISES_KEPT] = count(p.count[1], p.amount[1]);
 		out[KPI_PROMISES_BROKEN] = count(p.count[2], p.amount[2]);

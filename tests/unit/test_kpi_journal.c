@@ -4,7 +4,7 @@
 #include "ar/kpi_journal.h"
 #include "test.h"
 
-static currency_id myr, twd;
+static currency_id myr, twd, usd;
 
 static void
 row(struct kpi_journal *j, long line, const char *date, uint32_t customer, uint32_t group,
@@ -115,12 +115,51 @@ kpi_journal_nothing_is_zero_or_undefined(void)
 	kpi_journal_free(j);
 }
 
+/*
+ * Many groups in three currencies: the table of promises grows while a
+ * group's chain points into it (its second currency added at 16 entries).
+ */
+static void
+kpi_journal_many_groups_keep_their_promises(void)
+{
+	struct kpi_calendar c;
+	struct kpi_journal *j;
+	struct kpi_value v[KPI_NIDS];
+	currency_id cur[CURRENCY_MAX];
+
+	EXPECT_EQ_INT(kpi_calendar_init(&c, test_day("2026-11-30"), 1), AR_OK);
+	EXPECT_EQ_INT(kpi_journal_new(&c, &j), AR_OK);
+	for (uint32_t g = 0; g < 100; g++) {
+		row(j, 2 * g, "2026-11-10", g, g, "promise", "", 100 + g, myr);
+		row(j, 2 * g + 1, "2026-11-11", g, g, "promise_kept", "", 10, twd);
+		row(j, 1000 + g, "2026-11-12", g, g, "promise_broken", "", 5, usd);
+	}
+	EXPECT_EQ_INT(kpi_journal_finish(j), AR_OK);
+	for (uint32_t g = 0; g < 100; g++) {
+		EXPECT_EQ_INT(kpi_journal_currencies(j, g, cur), 3);
+		kpi_journal_values(j, g, myr, v);
+		EXPECT_EQ_INT(v[KPI_PROMISES_MADE].numerator, 100 + g);
+		kpi_journal_values(j, g, twd, v);
+		EXPECT_EQ_INT(v[KPI_PROMISES_KEPT].value, 1);
+	}
+	kpi_journal_values(j, KPI_GROUP_ALL, myr, v);
+	EXPECT_EQ_INT(v[KPI_PROMISES_MADE].value, 100);
+	EXPECT_EQ_INT(v[KPI_PROMISES_MADE].numerator, 100 * 100 + 4950);
+	kpi_journal_values(j, KPI_GROUP_ALL, twd, v);
+	EXPECT_EQ_INT(v[KPI_PROMISES_KEPT].numerator, 1000);
+	kpi_journal_values(j, KPI_GROUP_ALL, usd, v);
+	EXPECT_EQ_INT(v[KPI_PROMISES_BROKEN].numerator, 500);
+	kpi_journal_free(j);
+}
+
 int
 main(void)
 {
 	EXPECT_EQ_INT(currency_lookup("MYR", 3, &myr), AR_OK);
 	EXPECT_EQ_INT(currency_lookup("TWD", 3, &twd), AR_OK);
+	EXPECT_EQ_INT(currency_lookup("USD", 3, &usd), AR_OK);
 	RUN(kpi_journal_month_worked_by_hand);
 	RUN(kpi_journal_nothing_is_zero_or_undefined);
+	RUN(kpi_journal_many_groups_keep_their_promises);
 	return test_summary();
 }
