@@ -311,7 +311,13 @@ read_ledger(void)
 		csvio_reader_close(r);
 		fail(EX_DATAERR);
 	}
-	cols.clearing_date = csvio_column(r, "clearing_date");
+	/* Without it every item would count as open: the receivables, DSO and CEI all wrong. */
+	if ((cols.clearing_date = csvio_column(r, "clearing_date")) < 0) {
+		diag_at(csvio_name(r), 1, "no clearing_date column: the ledger is every item, open "
+		    "and cleared, with the day each was cleared (empty while open)");
+		csvio_reader_close(r);
+		fail(EX_DATAERR);
+	}
 	while ((err = csvio_read(r, &rec)) == AR_OK)
 		take_row(r, &rec, &cols);
 	if (err != AR_EOF)
