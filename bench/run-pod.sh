@@ -343,32 +343,9 @@ COPY (
 con.closeSync?.();
 EOF
 
-# ---- which peers run (as bench/run.sh finds them) -------------------------------
-deb() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo '?'; }
-skip_pandas='' skip_duckdb=''
-if v=$("$PY" -c 'import sys, numpy, pandas; print("pandas %s, numpy %s, Python %s" % (pandas.__version__, numpy.__version__, sys.version.split()[0]))' 2>&1); then
-	ver_pandas="$v (Debian python3-pandas $(deb python3-pandas))"
-else
-	skip_pandas="cannot import pandas in $PY: $(echo "$v" | tail -1) (sh mk/deps.sh bench)"
-fi
-if ! command -v node >/dev/null; then
-	skip_duckdb="node not installed"
-else
-	if [ ! -d bench/node_modules/@duckdb/node-api ]; then
-		if ! command -v npm >/dev/null; then
-			skip_duckdb="npm not installed"
-		elif ! (cd bench && npm install --no-audit --no-fund) > "$D/npm-install.log" 2>&1; then
-			skip_duckdb="npm install failed: $(grep -v 'npm warn' "$D/npm-install.log" | tail -1)"
-		fi
-	fi
-	if [ -z "$skip_duckdb" ]; then
-		if v=$(node bench/peers/age-duckdb.mjs --version 2>&1); then
-			ver_duckdb="$v; all cores"
-		else
-			skip_duckdb="cannot load @duckdb/node-api: $(echo "$v" | grep -m1 Error)"
-		fi
-	fi
-fi
+# ---- which peers run -------------------------------------------------------------
+. bench/peers.sh
+find_peers
 
 model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 echo "== artools bench: ar-pod claims, $ROWS items, $CUSTOMERS customers, $DEBTORS debtors"
@@ -383,26 +360,6 @@ echo "versions: $("$AR" --version 2>&1 | head -1) ($AR); minimal-pod $($CC --ver
 export AR_CONFIG="$D/ar.ini" AR_TEMPLATES="$PWD/templates" SOURCE_DATE_EPOCH=1795000000
 cat "$D/items.csv" "$D/customers.csv" > /dev/null   # every tool reads from the page cache
 status=0
-
-# timed NAME OUT RUNS CMD...: the median wall time and largest peak RSS of RUNS
-# runs into sec_NAME and rss_NAME (KiB); standard output to OUT.
-timed() {
-	name=$1 out=$2 n=$3
-	shift 3
-	: > "$D/times-$name"
-	i=0
-	while [ "$i" -lt "$n" ]; do
-		"$TIME" -f '%e %M' -o "$D/time.txt" timeout -k 10 "$TIMEOUT" "$@" > "$out" 2> "$D/err-$name.txt" ||
-			{ tail -3 "$D/err-$name.txt" >&2; printf '   %-14s FAILED\n' "$name"; status=1; return 1; }
-		cat "$D/time.txt" >> "$D/times-$name"
-		i=$((i + 1))
-	done
-	# shellcheck disable=SC2046 # two numbers, split on purpose
-	set -- $(sort -n "$D/times-$name" | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
-	    END { print t[int((NR + 1) / 2)], m }')
-	eval "sec_$(echo "$name" | tr - _)=\$1 rss_$(echo "$name" | tr - _)=\$2"
-	printf '   %-14s %7.2f s  %8.1f MiB  (median of %d)' "$name" "$1" "$(awk -v k="$2" 'BEGIN { print k / 1024 }')" "$n"
-}
 
 # check NAME FILE: its claims against ar-pod's, normalised
 check() {
@@ -443,7 +400,6 @@ else
 		"$D/customers.csv" "$D/items.csv" "$D/out-duckdb.csv" && check duckdb "$D/out-duckdb.csv"
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) print "n/a"; else printf "%.2f", a / (b < 0.01 ? 0.01 : b) }'; }
 echo "   ratios: ar-pod / minimal-pod $(ratio "${sec_ar_pod:-}" "${sec_minimal_pod:-}")," \
 	"ar-pod / pandas $(ratio "${sec_ar_pod:-}" "${sec_pandas:-}")," \
 	"ar-pod / DuckDB $(ratio "${sec_ar_pod:-}" "${sec_duckdb:-}")"
