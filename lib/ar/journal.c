@@ -8,23 +8,11 @@
 #include "core/money.h"
 #include "core/strtab.h"
 
-/* "Later" in the journal: by date, then by line for rows of one day. */
-struct seq {
-	civil_day date;
-	long line;
-};
-
-static const struct seq SEQ_NONE = { DATE_NONE, 0 };
-
-static bool
-seq_after(struct seq a, struct seq b)
-{
-	return a.date > b.date || (a.date == b.date && a.line > b.line);
-}
+static const struct journal_seq SEQ_NONE = { DATE_NONE, 0 };
 
 struct dispute {
 	char *doc_no;
-	struct seq raised, resolved;   /* the latest of each; SEQ_NONE when none */
+	struct journal_seq raised, resolved;   /* the latest of each; SEQ_NONE when none */
 	struct dispute *next;
 };
 
@@ -32,15 +20,15 @@ struct dispute {
 struct dunned {
 	bool has_currency;
 	currency_id currency;
-	struct seq at;
+	struct journal_seq at;
 	int level;
 	struct dunned *next;
 };
 
 struct jcustomer {
-	struct seq last;
+	struct journal_seq last;
 	char *last_action;
-	struct seq promise, promise_closed;
+	struct journal_seq promise, promise_closed;
 	bool promise_closed_broken;    /* closed by promise_broken, not kept or paid */
 	civil_day promise_due;
 	bool promise_has_amount;
@@ -48,7 +36,7 @@ struct jcustomer {
 	currency_id promise_currency;
 	bool promise_currency_given;
 	struct dispute *disputes;
-	struct seq dunned, hold;       /* the latest dunning row with a level, hold row */
+	struct journal_seq dunned, hold;       /* the latest dunning row with a level, hold row */
 	int dun_level;
 	struct dunned *dunned_by;      /* the same per currency */
 	civil_day hold_until;          /* of the latest hold row; DATE_NONE: open-ended */
@@ -186,7 +174,7 @@ customer_of(struct journal *j, const char *id, size_t len, struct jcustomer **ou
 }
 
 static ar_err
-add_dispute(struct jcustomer *c, const char *doc, size_t len, struct seq at, bool resolved)
+add_dispute(struct jcustomer *c, const char *doc, size_t len, struct journal_seq at, bool resolved)
 {
 	struct dispute *d;
 
@@ -204,16 +192,16 @@ add_dispute(struct jcustomer *c, const char *doc, size_t len, struct seq at, boo
 		d->next = c->disputes;
 		c->disputes = d;
 	}
-	if (resolved && seq_after(at, d->resolved))
+	if (resolved && journal_seq_after(at, d->resolved))
 		d->resolved = at;
-	if (!resolved && seq_after(at, d->raised))
+	if (!resolved && journal_seq_after(at, d->raised))
 		d->raised = at;
 	return AR_OK;
 }
 
 /* One journal row, read and checked whole before anything changes. */
 struct jrow {
-	struct seq at;
+	struct journal_seq at;
 	const char *customer, *action, *doc;
 	size_t customer_len, action_len, doc_len;
 	bool promise;
@@ -339,7 +327,7 @@ apply_row(struct journal *j, const struct jrow *row)
 
 	if ((err = customer_of(j, row->customer, row->customer_len, &c)) != AR_OK)
 		return err;
-	if (seq_after(row->at, c->last)) {
+	if (journal_seq_after(row->at, c->last)) {
 		char *a = copy_text(action, alen);
 
 		if (a == NULL)
@@ -351,7 +339,7 @@ apply_row(struct journal *j, const struct jrow *row)
 	if (row->level > 0) {
 		struct dunned *d;
 
-		if (seq_after(row->at, c->dunned)) {
+		if (journal_seq_after(row->at, c->dunned)) {
 			c->dunned = row->at;
 			c->dun_level = row->level;
 		}
@@ -368,17 +356,17 @@ apply_row(struct journal *j, const struct jrow *row)
 			d->next = c->dunned_by;
 			c->dunned_by = d;
 		}
-		if (seq_after(row->at, d->at)) {
+		if (journal_seq_after(row->at, d->at)) {
 			d->at = row->at;
 			d->level = row->level;
 		}
 	}
-	if (is_action(action, alen, "hold") && seq_after(row->at, c->hold)) {
+	if (is_action(action, alen, "hold") && journal_seq_after(row->at, c->hold)) {
 		c->hold = row->at;
 		c->hold_until = row->due;
 	}
 	if (row->promise) {
-		if (seq_after(row->at, c->promise)) {
+		if (journal_seq_after(row->at, c->promise)) {
 			c->promise = row->at;
 			c->promise_due = row->due;
 			c->promise_has_amount = row->has_amount;
@@ -388,7 +376,7 @@ apply_row(struct journal *j, const struct jrow *row)
 		}
 	} else if (is_action(action, alen, "promise_broken") ||
 	    is_action(action, alen, "promise_kept") || is_action(action, alen, "payment")) {
-		if (seq_after(row->at, c->promise_closed)) {
+		if (journal_seq_after(row->at, c->promise_closed)) {
 			c->promise_closed = row->at;
 			c->promise_closed_broken = is_action(action, alen, "promise_broken");
 		}
@@ -435,7 +423,7 @@ work_out(struct journal *j, struct jcustomer *c)
 	f->last_date = c->last.date;
 	f->last_action = c->last_action ? c->last_action : "";
 	f->promise_open = c->promise.date != DATE_NONE && c->promise_due >= j->as_of &&
-	    !seq_after(c->promise_closed, c->promise);
+	    !journal_seq_after(c->promise_closed, c->promise);
 	if (f->promise_open) {
 		f->promise_due = c->promise_due;
 		f->promise_date = c->promise.date;
@@ -445,7 +433,7 @@ work_out(struct journal *j, struct jcustomer *c)
 		f->promise_currency_given = c->promise_currency_given;
 	}
 	/* Broken: due before the as-of date, and no promise_kept or payment since. */
-	f->promise_broken = c->promise.date != DATE_NONE && seq_after(c->promise_closed, c->promise) ?
+	f->promise_broken = c->promise.date != DATE_NONE && journal_seq_after(c->promise_closed, c->promise) ?
 	    c->promise_closed_broken : c->promise.date != DATE_NONE && c->promise_due < j->as_of;
 	f->dun_level = c->dun_level;
 	f->dun_date = c->dunned.date;
@@ -454,7 +442,7 @@ work_out(struct journal *j, struct jcustomer *c)
 	f->dispute_since = DATE_NONE;
 	f->dispute_docs = "";
 	for (struct dispute *d = c->disputes; d != NULL; d = d->next)
-		n += seq_after(d->raised, d->resolved);
+		n += journal_seq_after(d->raised, d->resolved);
 	f->open_disputes = n;
 	if (n == 0)
 		return AR_OK;
@@ -462,7 +450,7 @@ work_out(struct journal *j, struct jcustomer *c)
 		return AR_ENOMEM;
 	n = 0;
 	for (struct dispute *d = c->disputes; d != NULL; d = d->next) {
-		if (!seq_after(d->raised, d->resolved))
+		if (!journal_seq_after(d->raised, d->resolved))
 			continue;
 		open[n++] = d;
 		size += (d->doc_no[0] ? strlen(d->doc_no) : strlen("(account)")) + 2;
@@ -498,7 +486,7 @@ journal_dunned(struct journal *j, const char *customer, size_t len, currency_id 
 		return false;
 	for (const struct dunned *d = j->cust[n].dunned_by; d != NULL; d = d->next)
 		if ((!d->has_currency || d->currency == currency) &&
-		    (best == NULL || seq_after(d->at, best->at)))
+		    (best == NULL || journal_seq_after(d->at, best->at)))
 			best = d;
 	if (best == NULL)
 		return false;
@@ -518,7 +506,7 @@ journal_disputed(struct journal *j, const char *customer, size_t len, const char
 	for (const struct dispute *d = j->cust[n].disputes; d != NULL; d = d->next) {
 		size_t l = strlen(d->doc_no);
 
-		if (seq_after(d->raised, d->resolved) &&
+		if (journal_seq_after(d->raised, d->resolved) &&
 		    (l == 0 || (l == dlen && memcmp(d->doc_no, doc_no, dlen) == 0)))
 			return true;
 	}

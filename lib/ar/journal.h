@@ -45,6 +45,18 @@
 #include "core/date.h"
 #include "ar/items.h"
 
+/* "Later" in the journal: by date, then by line for rows of one day. */
+struct journal_seq {
+	civil_day date;
+	long line;
+};
+
+static inline bool
+journal_seq_after(struct journal_seq a, struct journal_seq b)
+{
+	return a.date > b.date || (a.date == b.date && a.line > b.line);
+}
+
 /* Column indexes; -1 when absent.  date, customer and action are required. */
 struct journal_columns {
 	int date, customer, action, doc_no, amount, currency, due, level;

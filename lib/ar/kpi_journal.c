@@ -5,20 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ar/journal.h"
 #include "core/money.h"
 #include "core/strtab.h"
 
-/* What a row of a day and line is, in the order of the journal (journal.h). */
-struct seq {
-	civil_day date;
-	long line;
-};
-
-static bool
-seq_after(struct seq a, struct seq b)
-{
-	return a.date > b.date || (a.date == b.date && a.line > b.line);
-}
 
 /* Promises of one group in one currency, chained from the group's first. */
 struct promises {
@@ -36,7 +26,7 @@ struct plain {
 /* One customer's doc_no (or whole account) under dispute. */
 struct dispute {
 	uint32_t group;
-	struct seq raised, resolved;
+	struct journal_seq raised, resolved;
 };
 
 struct kpi_journal {
@@ -224,7 +214,7 @@ add_dispute(struct kpi_journal *j, const struct kpi_journal_row *r, bool resolve
 	char key[64 + 1024];
 	int n = snprintf(key, sizeof key, "%lu\x1f", (unsigned long)r->customer);
 	size_t len = r->doc_len < sizeof key - (size_t)n ? r->doc_len : sizeof key - (size_t)n;
-	struct seq at = { r->date, r->line };
+	struct journal_seq at = { r->date, r->line };
 	uint32_t id;
 	bool added;
 
@@ -244,9 +234,9 @@ add_dispute(struct kpi_journal *j, const struct kpi_journal_row *r, bool resolve
 	}
 	if (added)
 		j->disputes[id] = (struct dispute){ r->group, { DATE_NONE, 0 }, { DATE_NONE, 0 } };
-	if (resolved && seq_after(at, j->disputes[id].resolved))
+	if (resolved && journal_seq_after(at, j->disputes[id].resolved))
 		j->disputes[id].resolved = at;
-	if (!resolved && seq_after(at, j->disputes[id].raised))
+	if (!resolved && journal_seq_after(at, j->disputes[id].raised))
 		j->disputes[id].raised = at;
 	return AR_OK;
 }
@@ -323,7 +313,7 @@ kpi_journal_finish(struct kpi_journal *j)
 		const struct dispute *d = &j->disputes[i];
 		struct plain *g;
 
-		if (d->raised.date == DATE_NONE || !seq_after(d->raised, d->resolved))
+		if (d->raised.date == DATE_NONE || !journal_seq_after(d->raised, d->resolved))
 			continue;
 		if ((g = plain_of(j, d->group)) == NULL)
 			return AR_ENOMEM;

@@ -9,23 +9,11 @@
 #include "core/money.h"
 #include "core/strtab.h"
 
-/* "Later" in the journal: by date, then by line for rows of one day (journal.h). */
-struct seq {
-	civil_day date;
-	long line;
-};
-
-static bool
-seq_after(struct seq a, struct seq b)
-{
-	return a.date > b.date || (a.date == b.date && a.line > b.line);
-}
-
 /* One proof: a customer's currency and cut-off. */
 struct proof {
 	currency_id currency;
 	civil_day cut_off;
-	struct seq latest;       /* the latest pod_filed or pod_amended row */
+	struct journal_seq latest;       /* the latest pod_filed or pod_amended row */
 	int64_t claim;           /* its amount */
 	char *ref;               /* its ref, owned */
 	civil_day filed, amended;
@@ -119,7 +107,7 @@ action_of(const char *s, size_t len)
 /* One kept row, read and checked whole before anything changes. */
 struct frow {
 	enum pod_action action;
-	struct seq at;
+	struct journal_seq at;
 	const char *customer, *ref;
 	size_t customer_len, ref_len;
 	currency_id currency;
@@ -268,7 +256,7 @@ apply_proof(struct fcustomer *c, const struct frow *row)
 		p->filed = p->amended = DATE_NONE;
 		c->nproofs++;
 	}
-	if (seq_after(row->at, p->latest)) {
+	if (journal_seq_after(row->at, p->latest)) {
 		char *ref = malloc(row->ref_len + 1);
 
 		if (ref == NULL)
