@@ -18,16 +18,22 @@
 #include "ar/journal.h"
 #include "ar/kpi.h"
 #include "ar/kpi_journal.h"
+#include "ar/roll.h"
 #include "cli/cli.h"
 #include "cli/diag.h"
 #include "core/config.h"
 #include "core/csvio.h"
 #include "core/money.h"
+#include "core/history.h"
 #include "core/outfile.h"
 #include "core/strtab.h"
 #include "report/kpi_report.h"
+#include "report/kpi_roll.h"
 
-enum { OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY, OPT_JOURNAL };
+enum {
+	OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY, OPT_JOURNAL,
+	OPT_HISTORY, OPT_ROLL, OPT_AT_RISK
+};
 
 enum group_by { GROUP_NONE, GROUP_COLLECTOR, GROUP_COMPANY, GROUP_CUSTOMER };
 
@@ -46,11 +52,20 @@ static const struct cli_option options[] = {
 	  "the customer master: collector, company, terms_days" },
 	{ "group-by", 0, "collector|company|customer", OPT_GROUP_BY,
 	  "rows per group besides ALL" },
+	{ "history", 0, "DIR", OPT_HISTORY,
+	  "earlier snapshots items-YYYY-MM-DD.csv (the roll\n"
+	  "rates: the latest on or before the period's start)" },
+	{ "roll", 0, "FILE", OPT_ROLL,
+	  "write the roll rates (roll.csv) from that snapshot\n"
+	  "to today's ITEMS" },
+	{ "at-risk", 0, "FILE", OPT_AT_RISK,
+	  "write the customers newly past 90 days and those\n"
+	  "whose balance grew while overdue (at_risk.csv)" },
 	CLI_END
 };
 
 static const struct cli_command command = {
-	"ar-kpi", "--as-of DATE --ledger FILE [options]",
+	"ar-kpi", "--as-of DATE --ledger FILE [options] [ITEMS ...]",
 	"Compute the month-end collection KPIs from the ledger: dso_countback,\n"
 	"dso_simple, best_dso, add, cei, pct_current, pct_over_90, turnover and\n"
 	"cn_ratio; and from the journal: promises_made, promises_kept,\n"
@@ -58,7 +73,9 @@ static const struct cli_command command = {
 	"disputes_open, dispute_mean_days, contacts and coverage_pct; in total\n"
 	"(group ALL) and per group.  Writes group, currency, kpi, value,\n"
 	"numerator, denominator, period_start, period_end: the value with the\n"
-	"numbers it came from.\n",
+	"numbers it came from.  With ITEMS (today's open items; - for standard\n"
+	"input) and --history: the roll rates since the earlier snapshot and\n"
+	"the customers at risk.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_DELIMITER | CLI_OUTPUT,
 	"write kpi.csv to FILE (default: standard output)", NULL,
 	"the end of the period, a month end as a rule (required)", NULL
@@ -75,6 +92,9 @@ struct group_sums {
 struct kpi_cmd {
 	struct cli_common common;
 	const char *ledger_path, *customers_path, *journal_path;
+	const char *history_dir, *roll_path, *at_risk_path;
+	char **items_paths;               /* ITEMS: today's snapshot */
+	int nitems_paths;
 	int period_months;
 	enum group_by group_by;
 	struct cli_context ctx;
@@ -92,8 +112,14 @@ struct kpi_cmd {
 	struct kpi_ledger total[CURRENCY_MAX];
 	bool in_total[CURRENCY_MAX];
 	unsigned long items, after_as_of, journal_rows, journal_after;
-	struct outfile out;
-	bool out_open;
+	struct roll *roll;                /* NULL: no roll asked for, or no snapshots */
+	struct aging_policy aging;        /* [aging] as ar-age reads it, for the snapshots */
+	civil_day earlier_date;           /* the earlier snapshot's */
+	const char *earlier_path;
+	unsigned long earlier_items, later_items;
+	struct history snapshots;
+	struct outfile out, roll_out, at_risk_out;
+	bool out_open, roll_open, at_risk_open;
 };
 
 static struct kpi_cmd run;
@@ -103,6 +129,10 @@ fail(int status)
 {
 	if (run.out_open)
 		outfile_abort(&run.out);
+	if (run.roll_open)
+		outfile_abort(&run.roll_out);
+	if (run.at_risk_open)
+		outfile_abort(&run.at_risk_out);
 	config_free(run.ctx.config);
 	exit(status);
 }
@@ -112,6 +142,25 @@ out_of_memory(void)
 {
 	diag_error("out of memory");
 	fail(EX_OSERR);
+}
+
+/* [aging] as ar-age reads it: the snapshots are aged as the aging report ages them. */
+static void
+aging_policy_from_config(void)
+{
+	static const char *const bases[] = { "due", "doc", NULL };
+	static const char *const credits[] = { "own-date", "current", NULL };
+	const struct ar_config *cfg = run.ctx.config;
+	const char *buckets = config_get_string(cfg, "aging:buckets");
+
+	run.aging.basis = (enum aging_basis)cli_parse_word("[aging] basis",
+	    config_get_string(cfg, "aging:basis"), bases);
+	run.aging.credits = (enum aging_credits)cli_parse_word("[aging] credits",
+	    config_get_string(cfg, "aging:credits"), credits);
+	if (aging_buckets_parse(buckets, &run.aging.buckets) != AR_OK)
+		cli_usage_error("[aging] buckets \"%s\" is not 1 to %d increasing numbers of days",
+		    buckets, AGING_MAX_BUCKETS);
+	run.aging.default_terms_days = run.terms.default_terms_days;
 }
 
 static void
@@ -125,6 +174,9 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_LEDGER: r->ledger_path = arg; break;
 	case OPT_CUSTOMERS: r->customers_path = arg; break;
 	case OPT_JOURNAL: r->journal_path = arg; break;
+	case OPT_HISTORY: r->history_dir = arg; break;
+	case OPT_ROLL: r->roll_path = arg; break;
+	case OPT_AT_RISK: r->at_risk_path = arg; break;
 	case OPT_PERIOD:
 		r->period_months = cli_parse_word("--period", arg, periods) == 0 ? 1 : 3;
 		break;
@@ -409,6 +461,141 @@ read_journal(void)
 		out_of_memory();
 }
 
+/* One snapshot into the roll, aged at its own date. */
+static void
+read_snapshot(const char *path, bool earlier, civil_day date)
+{
+	int status;
+	struct csvio_reader *r = cli_open_csv(path, &status);
+	struct kpi_roll_source src = { run.aging, &run.customers, &run.ctx.format };
+	struct ar_error e = { 0 };
+	ar_err err;
+
+	if (r == NULL)
+		fail(status);
+	src.policy.as_of = date;
+	err = kpi_roll_read(run.roll, earlier, r, &src,
+	    earlier ? &run.earlier_items : &run.later_items, &e);
+	if (err == AR_ENOMEM)
+		out_of_memory();
+	if (err != AR_OK)
+		fail(cli_input_failed(r, err, &e));
+	csvio_reader_close(r);
+}
+
+/*
+ * The roll from the latest snapshot of --history on or before the
+ * period's start to today's ITEMS (or the history's snapshot of as-of).
+ * Asked for by --roll or --at-risk: without the two snapshots it fails.
+ */
+static void
+roll_snapshots(void)
+{
+	const struct history_file *earlier, *today;
+	civil_day before_period = run.calendar.end[run.period_months];
+	char day[DATE_TEXT_MAX];
+
+	if (run.history_dir == NULL)
+		cli_usage_error("--roll and --at-risk need --history DIR, where the earlier "
+		    "snapshot is kept");
+	if (history_scan(run.history_dir, "items", &run.snapshots) != AR_OK) {
+		diag_error("cannot read the history folder %s: %s", run.history_dir,
+		    strerror(errno));
+		fail(EX_NOINPUT);
+	}
+	if ((earlier = history_on_or_before(&run.snapshots, before_period)) == NULL) {
+		date_format(before_period, day);
+		diag_error("%s holds no items-YYYY-MM-DD.csv dated on or before %s, the day "
+		    "before the period", run.history_dir, day);
+		fail(EX_NOINPUT);
+	}
+	today = history_on_or_before(&run.snapshots, run.ctx.as_of);
+	if (run.nitems_paths == 0 && (today == NULL || today->date != run.ctx.as_of)) {
+		date_format(run.ctx.as_of, day);
+		diag_error("no ITEMS given and %s holds no items-%s.csv: today's open items "
+		    "are needed for the roll", run.history_dir, day);
+		fail(EX_NOINPUT);
+	}
+	run.earlier_date = earlier->date;
+	run.earlier_path = earlier->path;
+	if (roll_new(aging_columns(&run.aging.buckets),
+	    roll_first_column_over(&run.aging.buckets, 90), &run.roll) != AR_OK)
+		out_of_memory();
+	read_snapshot(earlier->path, true, earlier->date);
+	if (roll_begin_later(run.roll) != AR_OK) {
+		diag_at(earlier->path, 0, "the snapshot's sums overflow");
+		fail(EX_DATAERR);
+	}
+	if (run.nitems_paths == 0)
+		read_snapshot(today->path, false, run.ctx.as_of);
+	for (int i = 0; i < run.nitems_paths; i++)
+		read_snapshot(strcmp(run.items_paths[i], "-") == 0 ? NULL : run.items_paths[i],
+		    false, run.ctx.as_of);
+	switch (roll_finish(run.roll)) {
+	case AR_OK: break;
+	case AR_ENOMEM: out_of_memory();
+	default:
+		diag_error("the roll of the two snapshots does not add up (a bug)");
+		fail(EX_SOFTWARE);
+	}
+}
+
+static unsigned
+broken_of(const void *ctx, uint32_t customer)
+{
+	return kpi_journal_broken_of(ctx, customer);
+}
+
+/* roll.csv and at_risk.csv, each when asked for. */
+static void
+write_roll(void)
+{
+	struct csvio_writer w;
+	struct row_sink_csv sink;
+	int status;
+
+	if (run.roll_path != NULL) {
+		if ((status = cli_output_open(&run.roll_out, run.roll_path, false)) != 0)
+			fail(status);
+		run.roll_open = true;
+		csvio_writer_init(&w, run.roll_out.fp, run.ctx.delimiter, false);
+		row_sink_csv_init(&sink, &w);
+		csvio_write_names(&w, kpi_roll_columns, kpi_roll_ncolumns);
+		kpi_roll_write_rates(&sink.sink, run.roll, &run.aging.buckets, run.earlier_date,
+		    run.ctx.as_of);
+	}
+	if (run.at_risk_path != NULL) {
+		struct kpi_at_risk_evidence ev = { run.journal != NULL, broken_of, run.journal };
+
+		if ((status = cli_output_open(&run.at_risk_out, run.at_risk_path, false)) != 0)
+			fail(status);
+		run.at_risk_open = true;
+		csvio_writer_init(&w, run.at_risk_out.fp, run.ctx.delimiter, false);
+		row_sink_csv_init(&sink, &w);
+		csvio_write_names(&w, kpi_at_risk_columns, kpi_at_risk_ncolumns);
+		if (kpi_roll_write_at_risk(&sink.sink, run.roll, &run.customers, &ev) != AR_OK)
+			out_of_memory();
+	}
+}
+
+/* Every output is complete: they appear together. */
+static void
+commit_roll(void)
+{
+	int status;
+
+	if (run.roll_open) {
+		run.roll_open = false;
+		if ((status = cli_output_commit(&run.roll_out, run.roll_path)) != 0)
+			fail(status);
+	}
+	if (run.at_risk_open) {
+		run.at_risk_open = false;
+		if ((status = cli_output_commit(&run.at_risk_out, run.at_risk_path)) != 0)
+			fail(status);
+	}
+}
+
 static int
 by_group_name(const void *a, const void *b)
 {
@@ -502,6 +689,13 @@ write_kpis(void)
 	for (size_t i = 0; i < ngroups; i++)
 		write_group(&w, strtab_key(run.groups, order[i]), order[i]);
 	free(order);
+}
+
+static void
+commit_kpis(void)
+{
+	int status;
+
 	run.out_open = false;
 	if ((status = cli_output_commit(&run.out, run.common.output)) != 0)
 		fail(status);
@@ -526,6 +720,14 @@ summary(void)
 	if (run.after_as_of > 0)
 		diag_error("%lu item%s dated after the as-of date not considered", run.after_as_of,
 		    run.after_as_of == 1 ? "" : "s");
+	if (run.roll != NULL) {
+		char day[DATE_TEXT_MAX];
+
+		date_format(run.earlier_date, day);
+		diag_error("roll from %s (%lu item%s, %s) to today's %lu item%s", run.earlier_path,
+		    run.earlier_items, run.earlier_items == 1 ? "" : "s", day, run.later_items,
+		    run.later_items == 1 ? "" : "s");
+	}
 	if (run.journal_after > 0)
 		diag_error("%lu journal row%s dated after the as-of date not considered",
 		    run.journal_after, run.journal_after == 1 ? "" : "s");
@@ -542,9 +744,14 @@ main(int argc, char *argv[])
 		cli_usage_error("--as-of DATE is required: the period ends on it");
 	if (run.ledger_path == NULL)
 		cli_usage_error("--ledger FILE is required: the KPIs come from it");
-	if (first < argc)
-		cli_usage_error("unexpected operand \"%s\": the ledger is read from --ledger",
-		    argv[first]);
+	run.items_paths = argv + first;
+	run.nitems_paths = argc - first;
+	if ((run.roll_path != NULL || run.at_risk_path != NULL) && run.history_dir == NULL)
+		cli_usage_error("--%s needs --history DIR, where the earlier snapshot is kept",
+		    run.roll_path != NULL ? "roll" : "at-risk");
+	if (run.nitems_paths > 0 && run.roll_path == NULL && run.at_risk_path == NULL)
+		cli_usage_error("ITEMS are today's snapshot for --roll or --at-risk; the KPIs "
+		    "come from --ledger");
 	if ((run.group_by == GROUP_COLLECTOR || run.group_by == GROUP_COMPANY) &&
 	    run.customers_path == NULL)
 		cli_usage_error("--group-by %s needs --customers FILE, where it is kept",
@@ -555,6 +762,7 @@ main(int argc, char *argv[])
 	run.terms.basis = AGING_BASIS_DUE;
 	run.terms.default_terms_days = (int)config_get_long(run.ctx.config,
 	    "aging:default_terms_days");
+	aging_policy_from_config();
 	if (run.customers_path != NULL) {
 		if ((status = cli_load_customers(run.customers_path, &run.customers)) != 0)
 			fail(status);
@@ -570,8 +778,16 @@ main(int argc, char *argv[])
 	read_ledger();
 	if (run.journal != NULL)
 		read_journal();
+	if (run.roll_path != NULL || run.at_risk_path != NULL)
+		roll_snapshots();
 	write_kpis();
+	if (run.roll != NULL)
+		write_roll();
+	commit_kpis();
+	commit_roll();
 	summary();
+	roll_free(run.roll);
+	history_free(&run.snapshots);
 	kpi_journal_free(run.journal);
 	free(run.customer_group);
 	free(run.sums);

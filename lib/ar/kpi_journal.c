@@ -21,6 +21,7 @@ struct promises {
 /* The plain counts of one group. */
 struct plain {
 	int64_t opened, resolved, contacts, overdue, covered, open, open_days;
+	int64_t channel[KPI_CHANNELS];
 };
 
 /* One customer's doc_no (or whole account) under dispute. */
@@ -42,6 +43,7 @@ struct kpi_journal {
 	size_t capdisputes;
 	uint8_t *customer_flags;         /* per customer: 1 overdue, 2 contacted */
 	uint32_t *customer_group;
+	uint16_t *customer_broken;       /* per customer: promise_broken rows in the period */
 	size_t ncustomers;
 	bool finished;
 };
@@ -76,6 +78,7 @@ kpi_journal_free(struct kpi_journal *j)
 	free(j->disputes);
 	free(j->customer_flags);
 	free(j->customer_group);
+	free(j->customer_broken);
 	free(j);
 }
 
@@ -175,6 +178,7 @@ customer_slot(struct kpi_journal *j, uint32_t customer, uint32_t group)
 		size_t n = j->ncustomers ? 2 * j->ncustomers : 1024;
 		uint8_t *f;
 		uint32_t *g;
+		uint16_t *b;
 
 		while (n <= customer)
 			n *= 2;
@@ -184,7 +188,11 @@ customer_slot(struct kpi_journal *j, uint32_t customer, uint32_t group)
 		if ((g = realloc(j->customer_group, n * sizeof *g)) == NULL)
 			return AR_ENOMEM;
 		j->customer_group = g;
+		if ((b = realloc(j->customer_broken, n * sizeof *b)) == NULL)
+			return AR_ENOMEM;
+		j->customer_broken = b;
 		memset(f + j->ncustomers, 0, n - j->ncustomers);
+		memset(b + j->ncustomers, 0, (n - j->ncustomers) * sizeof *b);
 		j->ncustomers = n;
 	}
 	j->customer_group[customer] = group;
@@ -269,15 +277,25 @@ kpi_journal_add(struct kpi_journal *j, const struct kpi_journal_row *r)
 		return add_promise(j, r, 0);
 	if (is(r, "promise_kept"))
 		return add_promise(j, r, 1);
-	if (is(r, "promise_broken"))
+	if (is(r, "promise_broken")) {
+		if (customer_slot(j, r->customer, r->group) != AR_OK)
+			return AR_ENOMEM;
+		if (j->customer_broken[r->customer] < UINT16_MAX)
+			j->customer_broken[r->customer]++;
 		return add_promise(j, r, 2);
-	if (is(r, "call") || is(r, "letter") || is(r, "email") || is(r, "sms") || is(r, "im")) {
+	}
+	for (int c = 0; c < KPI_CHANNELS; c++) {
+		if (!is(r, kpi_channel_word(c)))
+			continue;
 		if ((g = plain_of(j, r->group)) == NULL ||
 		    customer_slot(j, r->customer, r->group) != AR_OK)
 			return AR_ENOMEM;
 		g->contacts++;
+		g->channel[c]++;
 		j->all.contacts++;
+		j->all.channel[c]++;
 		j->customer_flags[r->customer] |= CONTACTED;
+		break;
 	}
 	return AR_OK;
 }
@@ -371,4 +389,28 @@ kpi_journal_values(const struct kpi_journal *j, uint32_t group, currency_id curr
 		out[KPI_CONTACTS] = count(p.contacts, p.contacts);
 		out[KPI_COVERAGE_PCT] = kpi_ratio(p.covered, p.overdue, 1000);
 	}
+}
+
+const char *
+kpi_channel_word(int channel)
+{
+	static const char *const words[KPI_CHANNELS] = { "call", "letter", "email", "sms", "im" };
+
+	return channel >= 0 && channel < KPI_CHANNELS ? words[channel] : "";
+}
+
+void
+kpi_journal_channels(const struct kpi_journal *j, uint32_t group, int64_t out[KPI_CHANNELS])
+{
+	const struct plain *p = group == KPI_GROUP_ALL ? &j->all :
+	    group < j->ngroups ? &j->groups[group] : NULL;
+
+	for (int c = 0; c < KPI_CHANNELS; c++)
+		out[c] = p != NULL ? p->channel[c] : 0;
+}
+
+unsigned
+kpi_journal_broken_of(const struct kpi_journal *j, uint32_t customer)
+{
+	return customer < j->ncustomers ? j->customer_broken[customer] : 0;
 }

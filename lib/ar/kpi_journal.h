@@ -26,7 +26,7 @@
  *                      two decimals; numerator the days, denominator the
  *                      disputes
  *   contacts           call, letter, email, sms and im rows dated in the
- *                      period
+ *                      period (and per channel: kpi_journal_channels)
  *   coverage_pct       the customers overdue at as-of (the caller says which:
  *                      kpi_journal_overdue) with a contact row in the period
  *                      ÷ those overdue × 100
@@ -89,5 +89,15 @@ size_t kpi_journal_currencies(const struct kpi_journal *j, uint32_t group,
  */
 void kpi_journal_values(const struct kpi_journal *j, uint32_t group, currency_id currency,
     struct kpi_value out[KPI_NIDS]);
+
+/* The channels of a contact, as the journal's action words: call, letter, email, sms, im. */
+#define KPI_CHANNELS 5
+const char *kpi_channel_word(int channel);
+
+/* The contacts of group (or KPI_GROUP_ALL) in the period per channel, in kpi_channel_word's order. */
+void kpi_journal_channels(const struct kpi_journal *j, uint32_t group, int64_t out[KPI_CHANNELS]);
+
+/* The customer's promise_broken rows dated in the period (at most 65,535): the at-risk list's evidence. */
+unsigned kpi_journal_broken_of(const struct kpi_journal *j, uint32_t customer);
 
 #endif

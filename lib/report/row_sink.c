@@ -42,6 +42,12 @@ csv_count(struct row_sink *s, int64_t n)
 }
 
 static void
+csv_decimal(struct row_sink *s, int64_t scaled, int decimals)
+{
+	csvio_write_money(csv_of(s), scaled, decimals);
+}
+
+static void
 csv_end(struct row_sink *s)
 {
 	csvio_end_record(csv_of(s));
@@ -50,7 +56,7 @@ csv_end(struct row_sink *s)
 void
 row_sink_csv_init(struct row_sink_csv *c, struct csvio_writer *w)
 {
-	c->sink = (struct row_sink){ csv_text, csv_money, csv_date, csv_count, csv_end };
+	c->sink = (struct row_sink){ csv_text, csv_money, csv_date, csv_count, csv_decimal, csv_end };
 	c->w = w;
 }
 
@@ -104,6 +110,16 @@ sheet_count(struct row_sink *s, int64_t n)
 }
 
 static void
+sheet_decimal(struct row_sink *s, int64_t scaled, int decimals)
+{
+	struct row_sink_sheet *x = sheet_of(s);
+
+	if (x->err == AR_OK)
+		x->err = xlsx_write_money(x->book, x->ws, x->row, x->col, scaled, decimals);
+	x->col++;
+}
+
+static void
 sheet_end(struct row_sink *s)
 {
 	struct row_sink_sheet *x = sheet_of(s);
@@ -130,7 +146,7 @@ bool
 row_sink_sheet_start(struct row_sink_sheet *x, struct xlsx_book *book, const char *name,
     const char *const *names, uint16_t ncols)
 {
-	x->sink = (struct row_sink){ sheet_text, sheet_money, sheet_date, sheet_count, sheet_end };
+	x->sink = (struct row_sink){ sheet_text, sheet_money, sheet_date, sheet_count, sheet_decimal, sheet_end };
 	x->book = book;
 	x->row = 1;
 	x->col = 0;

@@ -21,6 +21,8 @@ struct row_sink {
 	void (*money)(struct row_sink *s, int64_t minor, currency_id cur);
 	void (*date)(struct row_sink *s, civil_day day);
 	void (*count)(struct row_sink *s, int64_t n);
+	/* A number in units of 10^-decimals (a rate of 12.5 %: 125, 1); as money, no currency. */
+	void (*decimal)(struct row_sink *s, int64_t scaled, int decimals);
 	void (*end)(struct row_sink *s);
 };
 

@@ -92,6 +92,25 @@ kpi_journal_month_worked_by_hand(void)
 	EXPECT_EQ_INT(v[KPI_CONTACTS].value, 0);
 	EXPECT_EQ_INT(v[KPI_COVERAGE_PCT].value, 0);
 	EXPECT(v[KPI_COVERAGE_PCT].defined);
+
+	/* Per channel: call and email of C1, sms of C3 in group 0; the letter of October left out. */
+	{
+		int64_t ch[KPI_CHANNELS];
+
+		kpi_journal_channels(j, KPI_GROUP_ALL, ch);
+		EXPECT_EQ_INT(ch[0], 1);                                /* call */
+		EXPECT_EQ_INT(ch[1], 0);                                /* letter */
+		EXPECT_EQ_INT(ch[2], 1);                                /* email */
+		EXPECT_EQ_INT(ch[3], 1);                                /* sms */
+		EXPECT_EQ_INT(ch[4], 0);                                /* im */
+		EXPECT_EQ_STR(kpi_channel_word(3), "sms");
+		kpi_journal_channels(j, 1, ch);
+		EXPECT_EQ_INT(ch[0] + ch[1] + ch[2] + ch[3] + ch[4], 0);
+	}
+	/* The broken promise of C2 in the period; none of C1 or of a customer never seen. */
+	EXPECT_EQ_INT(kpi_journal_broken_of(j, 1), 1);
+	EXPECT_EQ_INT(kpi_journal_broken_of(j, 0), 0);
+	EXPECT_EQ_INT(kpi_journal_broken_of(j, 999999), 0);
 	kpi_journal_free(j);
 }
 
