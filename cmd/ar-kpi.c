@@ -29,10 +29,11 @@
 #include "core/strtab.h"
 #include "report/kpi_report.h"
 #include "report/kpi_roll.h"
+#include "report/kpi_xlsx.h"
 
 enum {
 	OPT_LEDGER = CLI_OPT_FIRST_OWN, OPT_PERIOD, OPT_CUSTOMERS, OPT_GROUP_BY, OPT_JOURNAL,
-	OPT_HISTORY, OPT_ROLL, OPT_AT_RISK
+	OPT_HISTORY, OPT_ROLL, OPT_AT_RISK, OPT_XLSX
 };
 
 enum group_by { GROUP_NONE, GROUP_COLLECTOR, GROUP_COMPANY, GROUP_CUSTOMER };
@@ -61,6 +62,11 @@ static const struct cli_option options[] = {
 	{ "at-risk", 0, "FILE", OPT_AT_RISK,
 	  "write the customers newly past 90 days and those\n"
 	  "whose balance grew while overdue (at_risk.csv)" },
+	{ "xlsx", 0, "FILE", OPT_XLSX,
+	  "also write the workbook: the trend of the last 13\n"
+	  "month ends (kpi-YYYY-MM-DD.csv of --history) with\n"
+	  "charts of DSO and CEI, the KPIs, the roll, the\n"
+	  "customers at risk, the contacts per channel" },
 	CLI_END
 };
 
@@ -92,7 +98,7 @@ struct group_sums {
 struct kpi_cmd {
 	struct cli_common common;
 	const char *ledger_path, *customers_path, *journal_path;
-	const char *history_dir, *roll_path, *at_risk_path;
+	const char *history_dir, *roll_path, *at_risk_path, *xlsx_path;
 	char **items_paths;               /* ITEMS: today's snapshot */
 	int nitems_paths;
 	int period_months;
@@ -118,6 +124,10 @@ struct kpi_cmd {
 	const char *earlier_path;
 	unsigned long earlier_items, later_items;
 	struct history snapshots;
+	struct kpi_trend trend;           /* for --xlsx: the total over 13 month ends */
+	int trend_months;                 /* earlier months read from the history */
+	uint32_t *order;                  /* the groups by name */
+	size_t ngroups;
 	struct outfile out, roll_out, at_risk_out;
 	bool out_open, roll_open, at_risk_open;
 };
@@ -177,6 +187,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_HISTORY: r->history_dir = arg; break;
 	case OPT_ROLL: r->roll_path = arg; break;
 	case OPT_AT_RISK: r->at_risk_path = arg; break;
+	case OPT_XLSX: r->xlsx_path = arg; break;
 	case OPT_PERIOD:
 		r->period_months = cli_parse_word("--period", arg, periods) == 0 ? 1 : 3;
 		break;
@@ -486,18 +497,16 @@ read_snapshot(const char *path, bool earlier, civil_day date)
 /*
  * The roll from the latest snapshot of --history on or before the
  * period's start to today's ITEMS (or the history's snapshot of as-of).
- * Asked for by --roll or --at-risk: without the two snapshots it fails.
+ * Asked for by --roll or --at-risk (required): without the two snapshots
+ * it fails; for the workbook alone it is left out, said on stderr.
  */
 static void
-roll_snapshots(void)
+roll_snapshots(bool required)
 {
 	const struct history_file *earlier, *today;
 	civil_day before_period = run.calendar.end[run.period_months];
 	char day[DATE_TEXT_MAX];
 
-	if (run.history_dir == NULL)
-		cli_usage_error("--roll and --at-risk need --history DIR, where the earlier "
-		    "snapshot is kept");
 	if (history_scan(run.history_dir, "items", &run.snapshots) != AR_OK) {
 		diag_error("cannot read the history folder %s: %s", run.history_dir,
 		    strerror(errno));
@@ -506,15 +515,21 @@ roll_snapshots(void)
 	if ((earlier = history_on_or_before(&run.snapshots, before_period)) == NULL) {
 		date_format(before_period, day);
 		diag_error("%s holds no items-YYYY-MM-DD.csv dated on or before %s, the day "
-		    "before the period", run.history_dir, day);
-		fail(EX_NOINPUT);
+		    "before the period%s", run.history_dir, day, required ? "" :
+		    ": the workbook has no roll");
+		if (required)
+			fail(EX_NOINPUT);
+		return;
 	}
 	today = history_on_or_before(&run.snapshots, run.ctx.as_of);
 	if (run.nitems_paths == 0 && (today == NULL || today->date != run.ctx.as_of)) {
 		date_format(run.ctx.as_of, day);
 		diag_error("no ITEMS given and %s holds no items-%s.csv: today's open items "
-		    "are needed for the roll", run.history_dir, day);
-		fail(EX_NOINPUT);
+		    "are needed for the roll%s", run.history_dir, day, required ? "" :
+		    "; the workbook has none");
+		if (required)
+			fail(EX_NOINPUT);
+		return;
 	}
 	run.earlier_date = earlier->date;
 	run.earlier_path = earlier->path;
@@ -633,7 +648,7 @@ currencies_of(uint32_t group, currency_id out[CURRENCY_MAX])
 
 /* A group's rows: per currency the ledger's KPIs and the promises, then those of no currency. */
 static void
-write_group(struct csvio_writer *w, const char *name, uint32_t group)
+write_group(struct row_sink *w, const char *name, uint32_t group, bool trend)
 {
 	static const struct kpi_ledger none;
 	civil_day start = run.calendar.end[run.period_months] + 1;
@@ -656,6 +671,9 @@ write_group(struct csvio_writer *w, const char *name, uint32_t group)
 		if (run.journal != NULL)
 			kpi_journal_values(run.journal, group, currencies[i], values);
 		kpi_report_write_group(w, &g, start, run.ctx.as_of);
+		if (trend)
+			kpi_trend_set(&run.trend, KPI_TREND_MONTHS - 1, currencies[i], values,
+			    g.first, g.end);
 	}
 	if (run.journal != NULL) {
 		struct kpi_report_group g = { name, KPI_REPORT_NO_CURRENCY, values,
@@ -663,32 +681,165 @@ write_group(struct csvio_writer *w, const char *name, uint32_t group)
 
 		kpi_journal_values(run.journal, group, KPI_NO_CURRENCY, values);
 		kpi_report_write_group(w, &g, start, run.ctx.as_of);
+		if (trend)
+			kpi_trend_set(&run.trend, KPI_TREND_MONTHS - 1, KPI_REPORT_NO_CURRENCY, values,
+			    g.first, g.end);
 	}
+}
+
+/* The total's rows, then every group's by name. */
+static void
+write_groups(struct row_sink *w, bool trend)
+{
+	write_group(w, "ALL", KPI_GROUP_ALL, trend);
+	for (size_t i = 0; i < run.ngroups; i++)
+		write_group(w, strtab_key(run.groups, run.order[i]), run.order[i], false);
 }
 
 static void
 write_kpis(void)
 {
-	size_t ngroups = run.group_by == GROUP_NONE ? 0 : strtab_count(run.groups);
-	uint32_t *order = malloc((ngroups ? ngroups : 1) * sizeof *order);
 	struct csvio_writer w;
+	struct row_sink_csv sink;
 	int status;
 
-	if (order == NULL)
+	run.ngroups = run.group_by == GROUP_NONE ? 0 : strtab_count(run.groups);
+	if ((run.order = malloc((run.ngroups ? run.ngroups : 1) * sizeof *run.order)) == NULL)
 		out_of_memory();
-	for (uint32_t g = 0; g < ngroups; g++)
-		order[g] = g;
-	if (ngroups > 1)
-		qsort(order, ngroups, sizeof *order, by_group_name);
+	for (uint32_t g = 0; g < run.ngroups; g++)
+		run.order[g] = g;
+	if (run.ngroups > 1)
+		qsort(run.order, run.ngroups, sizeof *run.order, by_group_name);
 	if ((status = cli_output_open(&run.out, run.common.output, false)) != 0)
 		fail(status);
 	run.out_open = true;
 	csvio_writer_init(&w, run.out.fp, run.ctx.delimiter, false);
+	row_sink_csv_init(&sink, &w);
 	kpi_report_write_header(&w);
-	write_group(&w, "ALL", KPI_GROUP_ALL);
-	for (size_t i = 0; i < ngroups; i++)
-		write_group(&w, strtab_key(run.groups, order[i]), order[i]);
-	free(order);
+	write_groups(&sink.sink, run.xlsx_path != NULL);
+}
+
+/*
+ * The trend's earlier months from the kpi.csv of each kept in --history
+ * (kpi-YYYY-MM-DD.csv): the latest dated in the month, up to its end.
+ */
+static void
+read_trend(void)
+{
+	struct history h;
+
+	if (run.history_dir == NULL)
+		return;
+	if (history_scan(run.history_dir, "kpi", &h) != AR_OK) {
+		diag_error("cannot read the history folder %s: %s", run.history_dir,
+		    strerror(errno));
+		history_free(&h);
+		fail(EX_NOINPUT);
+	}
+	for (int m = 0; m < KPI_TREND_MONTHS - 1; m++) {
+		const struct history_file *f = history_on_or_before(&h, run.trend.end[m]);
+		civil_day after = run.trend.end[0];
+		struct csvio_reader *r;
+		struct ar_error e = { 0 };
+		ar_err err;
+		int status;
+
+		if (m > 0)
+			after = run.trend.end[m - 1];
+		else if (date_add_months(run.trend.end[0], -1, &after) != AR_OK)
+			continue;
+		if (f == NULL || f->date <= after)
+			continue;
+		if ((r = cli_open_csv(f->path, &status)) == NULL)
+			fail(status);
+		if ((err = kpi_trend_read(&run.trend, m, f->date, r, &e)) != AR_OK)
+			fail(cli_input_failed(r, err, &e));
+		csvio_reader_close(r);
+		run.trend_months++;
+	}
+	history_free(&h);
+}
+
+/* The contacts per channel of the total and of every group. */
+static void
+write_contacts(struct row_sink *w)
+{
+	for (size_t i = 0; i <= run.ngroups; i++) {
+		uint32_t group = i == 0 ? KPI_GROUP_ALL : run.order[i - 1];
+		int64_t ch[KPI_CHANNELS], total = 0;
+
+		kpi_journal_channels(run.journal, group, ch);
+		w->text(w, i == 0 ? "ALL" : strtab_key(run.groups, group));
+		for (int c = 0; c < KPI_CHANNELS; c++) {
+			w->count(w, ch[c]);
+			total += ch[c];
+		}
+		w->count(w, total);
+		w->end(w);
+	}
+}
+
+/* One sheet of rows through a sink; the first failure is kept in *err. */
+static bool
+sheet(struct row_sink_sheet *x, struct xlsx_book *book, const char *name,
+    const char *const *names, unsigned n, ar_err *err)
+{
+	if (*err != AR_OK)
+		return false;
+	if (!row_sink_sheet_start(x, book, name, names, (uint16_t)n)) {
+		*err = x->err;
+		return false;
+	}
+	return true;
+}
+
+static void
+write_xlsx(void)
+{
+	static const char *const contacts[] = {
+		"group", "call", "letter", "email", "sms", "im", "contacts"
+	};
+	struct xlsx_book *book;
+	struct row_sink_sheet x;
+	struct ar_error e = { 0 };
+	ar_err err;
+
+	read_trend();
+	if (xlsx_open(&book, run.xlsx_path, true, &e) != AR_OK) {
+		diag_report(run.xlsx_path, &e);
+		fail(ar_exit_code(e.code));
+	}
+	err = kpi_xlsx_trend(book, &run.trend);
+	if (sheet(&x, book, "KPIs", kpi_report_columns, kpi_report_ncolumns, &err)) {
+		write_groups(&x.sink, false);
+		err = x.err;
+	}
+	if (run.roll != NULL) {
+		struct kpi_at_risk_evidence ev = { run.journal != NULL, broken_of, run.journal };
+
+		if (sheet(&x, book, "Roll rates", kpi_roll_columns, kpi_roll_ncolumns, &err)) {
+			kpi_roll_write_rates(&x.sink, run.roll, &run.aging.buckets, run.earlier_date,
+			    run.ctx.as_of);
+			err = x.err;
+		}
+		if (err == AR_OK)
+			err = kpi_xlsx_matrix(book, run.roll, &run.aging.buckets, run.earlier_date,
+			    run.ctx.as_of);
+		if (sheet(&x, book, "At risk", kpi_at_risk_columns, kpi_at_risk_ncolumns, &err)) {
+			if (kpi_roll_write_at_risk(&x.sink, run.roll, &run.customers, &ev) != AR_OK)
+				x.err = AR_ENOMEM;
+			err = x.err;
+		}
+	}
+	if (run.journal != NULL && sheet(&x, book, "Contacts", contacts,
+	    sizeof contacts / sizeof contacts[0], &err)) {
+		write_contacts(&x.sink);
+		err = x.err;
+	}
+	if (row_sink_book_finish(book, err, &e) != AR_OK) {
+		diag_report(run.xlsx_path, &e);
+		fail(ar_exit_code(e.code));
+	}
 }
 
 static void
@@ -749,9 +900,9 @@ main(int argc, char *argv[])
 	if ((run.roll_path != NULL || run.at_risk_path != NULL) && run.history_dir == NULL)
 		cli_usage_error("--%s needs --history DIR, where the earlier snapshot is kept",
 		    run.roll_path != NULL ? "roll" : "at-risk");
-	if (run.nitems_paths > 0 && run.roll_path == NULL && run.at_risk_path == NULL)
-		cli_usage_error("ITEMS are today's snapshot for --roll or --at-risk; the KPIs "
-		    "come from --ledger");
+	if (run.nitems_paths > 0 && run.history_dir == NULL)
+		cli_usage_error("ITEMS are today's snapshot for the roll since the one in "
+		    "--history DIR; the KPIs come from --ledger");
 	if ((run.group_by == GROUP_COLLECTOR || run.group_by == GROUP_COMPANY) &&
 	    run.customers_path == NULL)
 		cli_usage_error("--group-by %s needs --customers FILE, where it is kept",
@@ -779,15 +930,23 @@ main(int argc, char *argv[])
 	if (run.journal != NULL)
 		read_journal();
 	if (run.roll_path != NULL || run.at_risk_path != NULL)
-		roll_snapshots();
+		roll_snapshots(true);
+	else if (run.xlsx_path != NULL && run.history_dir != NULL)
+		roll_snapshots(false);
+	if (run.xlsx_path != NULL && kpi_trend_init(&run.trend, &run.calendar) != AR_OK)
+		out_of_memory();
 	write_kpis();
 	if (run.roll != NULL)
 		write_roll();
+	if (run.xlsx_path != NULL)
+		write_xlsx();
 	commit_kpis();
 	commit_roll();
 	summary();
 	roll_free(run.roll);
 	history_free(&run.snapshots);
+	kpi_trend_free(&run.trend);
+	free(run.order);
 	kpi_journal_free(run.journal);
 	free(run.customer_group);
 	free(run.sums);
