@@ -17,6 +17,7 @@
 #include "ar/items.h"
 #include "ar/journal.h"
 #include "ar/kpi.h"
+#include "ar/kpi_groups.h"
 #include "ar/kpi_journal.h"
 #include "ar/roll.h"
 #include "cli/cli.h"
@@ -87,14 +88,6 @@ static const struct cli_command command = {
 	"the end of the period, a month end as a rule (required)", NULL
 };
 
-/* One group's sums in one currency, chained from the group's first. */
-struct group_sums {
-	uint32_t group;
-	currency_id currency;
-	int32_t next;
-	struct kpi_ledger ledger;
-};
-
 struct kpi_cmd {
 	struct cli_common common;
 	const char *ledger_path, *customers_path, *journal_path;
@@ -110,13 +103,8 @@ struct kpi_cmd {
 	struct strtab *groups;
 	uint32_t *customer_group;         /* per customer: its group + 1 from the master; 0 unknown */
 	size_t ncustomer_group;
-	int32_t *first;                   /* per group id: its first group_sums, -1 */
-	size_t nfirst;
-	struct group_sums *sums;
-	size_t nsums, capsums;
+	struct kpi_groups *sums;          /* the ledger's, per group and currency */
 	struct kpi_journal *journal;      /* NULL without a journal */
-	struct kpi_ledger total[CURRENCY_MAX];
-	bool in_total[CURRENCY_MAX];
 	unsigned long items, after_as_of, journal_rows, journal_after;
 	struct roll *roll;                /* NULL: no roll asked for, or no snapshots */
 	struct aging_policy aging;        /* [aging] as ar-age reads it, for the snapshots */
@@ -260,44 +248,6 @@ group_of(const struct csvio_record *rec, int col, uint32_t customer)
 	return group;
 }
 
-static struct kpi_ledger *
-sums_of(uint32_t group, currency_id currency)
-{
-	int32_t *link;
-
-	if (group >= run.nfirst) {
-		size_t n = run.nfirst ? 2 * run.nfirst : 256;
-		int32_t *f;
-
-		while (n <= group)
-			n *= 2;
-		if ((f = realloc(run.first, n * sizeof *f)) == NULL)
-			out_of_memory();
-		for (size_t i = run.nfirst; i < n; i++)
-			f[i] = -1;
-		run.first = f;
-		run.nfirst = n;
-	}
-	for (link = &run.first[group]; *link >= 0; link = &run.sums[*link].next)
-		if (run.sums[*link].currency == currency)
-			return &run.sums[*link].ledger;
-	if (run.nsums == run.capsums) {
-		size_t n = run.capsums ? 2 * run.capsums : 256;
-		struct group_sums *s = n > INT32_MAX ? NULL : realloc(run.sums, n * sizeof *s);
-
-		if (s == NULL)
-			out_of_memory();
-		run.sums = s;
-		run.capsums = n;
-		/* The chain's last link may have moved with the array. */
-		for (link = &run.first[group]; *link >= 0; link = &run.sums[*link].next)
-			;
-	}
-	run.sums[run.nsums] = (struct group_sums){ group, currency, -1, { { 0 }, { 0 }, 0, 0, 0, 0 } };
-	*link = (int32_t)run.nsums;
-	return &run.sums[run.nsums++].ledger;
-}
-
 static void
 take_row(struct csvio_reader *r, const struct csvio_record *rec, const struct ledger_columns *c)
 {
@@ -340,15 +290,13 @@ take_row(struct csvio_reader *r, const struct csvio_record *rec, const struct le
 		enum kpi_doc doc = kpi_doc_of(s != NULL ? s : "", s != NULL ? len : 0);
 		uint32_t group = group_of(rec, run.group_by == GROUP_COLLECTOR ?
 		    c->items.collector : c->items.company, customer);
-		struct kpi_ledger *sums[2] = { &run.total[it.currency], NULL };
 
-		run.in_total[it.currency] = true;
-		if (run.group_by != GROUP_NONE)
-			sums[1] = sums_of(group, it.currency);
-		for (int i = 0; i < 2 && sums[i] != NULL; i++)
-			if (kpi_ledger_add(sums[i], &run.calendar, doc, it.doc_date, due, cleared,
-			    it.amount) != AR_OK)
-				bad_row(r, rec->line, AR_ERANGE, "the sums of the ledger overflow");
+		switch (kpi_groups_add(run.sums, run.group_by != GROUP_NONE ? group : KPI_GROUP_ALL,
+		    it.currency, &run.calendar, doc, it.doc_date, due, cleared, it.amount)) {
+		case AR_OK: break;
+		case AR_ENOMEM: out_of_memory();
+		default: bad_row(r, rec->line, AR_ERANGE, "the sums of the ledger overflow");
+		}
 		/* Overdue at as-of: an amount owed, past due and not cleared (coverage). */
 		if (run.journal != NULL && it.amount > 0 && due < run.ctx.as_of &&
 		    (cleared == DATE_NONE || cleared > run.ctx.as_of) &&
@@ -633,10 +581,7 @@ currencies_of(uint32_t group, currency_id out[CURRENCY_MAX])
 	size_t n = 0, np = run.journal != NULL ?
 	    kpi_journal_currencies(run.journal, group, promised) : 0;
 
-	for (int c = 0; c < CURRENCY_MAX; c++)
-		seen[c] = group == KPI_GROUP_ALL && run.in_total[c];
-	for (int32_t i = group < run.nfirst ? run.first[group] : -1; i >= 0; i = run.sums[i].next)
-		seen[run.sums[i].currency] = true;
+	kpi_groups_currencies(run.sums, group, seen);
 	for (size_t i = 0; i < np; i++)
 		seen[promised[i]] = true;
 	for (int c = 0; c < CURRENCY_MAX; c++)
@@ -650,23 +595,16 @@ currencies_of(uint32_t group, currency_id out[CURRENCY_MAX])
 static void
 write_group(struct row_sink *w, const char *name, uint32_t group, bool trend)
 {
-	static const struct kpi_ledger none;
 	civil_day start = run.calendar.end[run.period_months] + 1;
 	currency_id currencies[CURRENCY_MAX];
 	size_t n = currencies_of(group, currencies);
 	struct kpi_value values[KPI_NIDS];
 
 	for (size_t i = 0; i < n; i++) {
-		const struct kpi_ledger *l = &none;
+		const struct kpi_ledger *l = kpi_groups_ledger(run.sums, group, currencies[i]);
 		struct kpi_report_group g = { name, currencies[i], values, KPI_DSO_COUNTBACK,
 		    run.journal != NULL ? KPI_DISPUTES_OPENED : KPI_NLEDGER };
 
-		if (group == KPI_GROUP_ALL)
-			l = &run.total[currencies[i]];
-		for (int32_t k = group < run.nfirst ? run.first[group] : -1; k >= 0;
-		    k = run.sums[k].next)
-			if (run.sums[k].currency == currencies[i])
-				l = &run.sums[k].ledger;
 		kpi_from_ledger(l, &run.calendar, values);
 		if (run.journal != NULL)
 			kpi_journal_values(run.journal, group, currencies[i], values);
@@ -779,6 +717,14 @@ write_contacts(struct row_sink *w)
 	}
 }
 
+/* A sheet's rows written: its columns fitted to them, its failure kept. */
+static void
+sheet_done(struct row_sink_sheet *x, ar_err *err)
+{
+	xlsx_fit_columns(x->book, x->ws);
+	*err = x->err;
+}
+
 /* One sheet of rows through a sink; the first failure is kept in *err. */
 static bool
 sheet(struct row_sink_sheet *x, struct xlsx_book *book, const char *name,
@@ -812,7 +758,7 @@ write_xlsx(void)
 	err = kpi_xlsx_trend(book, &run.trend);
 	if (sheet(&x, book, "KPIs", kpi_report_columns, kpi_report_ncolumns, &err)) {
 		write_groups(&x.sink, false);
-		err = x.err;
+		sheet_done(&x, &err);
 	}
 	if (run.roll != NULL) {
 		struct kpi_at_risk_evidence ev = { run.journal != NULL, broken_of, run.journal };
@@ -820,7 +766,7 @@ write_xlsx(void)
 		if (sheet(&x, book, "Roll rates", kpi_roll_columns, kpi_roll_ncolumns, &err)) {
 			kpi_roll_write_rates(&x.sink, run.roll, &run.aging.buckets, run.earlier_date,
 			    run.ctx.as_of);
-			err = x.err;
+			sheet_done(&x, &err);
 		}
 		if (err == AR_OK)
 			err = kpi_xlsx_matrix(book, run.roll, &run.aging.buckets, run.earlier_date,
@@ -828,13 +774,13 @@ write_xlsx(void)
 		if (sheet(&x, book, "At risk", kpi_at_risk_columns, kpi_at_risk_ncolumns, &err)) {
 			if (kpi_roll_write_at_risk(&x.sink, run.roll, &run.customers, &ev) != AR_OK)
 				x.err = AR_ENOMEM;
-			err = x.err;
+			sheet_done(&x, &err);
 		}
 	}
 	if (run.journal != NULL && sheet(&x, book, "Contacts", contacts,
 	    sizeof contacts / sizeof contacts[0], &err)) {
 		write_contacts(&x.sink);
-		err = x.err;
+		sheet_done(&x, &err);
 	}
 	if (row_sink_book_finish(book, err, &e) != AR_OK) {
 		diag_report(run.xlsx_path, &e);
@@ -858,9 +804,11 @@ summary(void)
 {
 	size_t currencies = 0, groups = strtab_count(run.groups);
 	char journal[96] = "", grouped[64] = "";
+	bool seen[CURRENCY_MAX] = { false };
 
+	kpi_groups_currencies(run.sums, KPI_GROUP_ALL, seen);
 	for (int c = 0; c < CURRENCY_MAX; c++)
-		currencies += run.in_total[c];
+		currencies += seen[c];
 	if (run.journal != NULL)
 		snprintf(journal, sizeof journal, ", %lu journal row%s", run.journal_rows,
 		    run.journal_rows == 1 ? "" : "s");
@@ -920,7 +868,7 @@ main(int argc, char *argv[])
 	} else if (customers_init(&run.customers, 1024) != AR_OK) {
 		out_of_memory();
 	}
-	if ((run.groups = strtab_new(1024)) == NULL)
+	if ((run.groups = strtab_new(1024)) == NULL || kpi_groups_new(&run.sums) != AR_OK)
 		out_of_memory();
 	if (run.journal_path == NULL && config_get_string(run.ctx.config, "journal:path")[0] != '\0')
 		run.journal_path = config_get_string(run.ctx.config, "journal:path");
@@ -949,8 +897,7 @@ main(int argc, char *argv[])
 	free(run.order);
 	kpi_journal_free(run.journal);
 	free(run.customer_group);
-	free(run.sums);
-	free(run.first);
+	kpi_groups_free(run.sums);
 	strtab_free(run.groups);
 	customers_free(&run.customers);
 	config_free(run.ctx.config);

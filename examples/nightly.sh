@@ -18,6 +18,11 @@
 #   large-past-due.csv      the workbook's Large Past Due rows: the rule of
 #                           [report] in ar.ini (lpd_min_amount, lpd_min_days)
 #   aging-by-collector.csv  one row per collector and currency
+#   history/items-YYYY-MM-DD.csv
+#                           the day's open items (the items stream, as aged),
+#                           kept for the month-end roll rates (ar-kpi
+#                           --history; man 1 ar-kpi); prune old ones as the
+#                           team's retention says
 #
 # The as-of date is $AR_AS_OF (YYYY-MM-DD) when set, otherwise today in the
 # machine's local time; it is fixed once, so all the reports agree even when
@@ -153,6 +158,12 @@ for f in $reports; do
 	mv -f "$stage/$f" "$OUT/$f"
 done
 
+# The day's open items, kept under their date for ar-kpi's roll rates.
+mkdir -p "$OUT/history" || die 73 "cannot create $OUT/history"
+cp items.csv "$stage/items-$AS_OF.csv" || die 73 "cannot copy items.csv into $stage"
+mv -f "$stage/items-$AS_OF.csv" "$OUT/history/items-$AS_OF.csv" ||
+	die 73 "cannot keep the items in $OUT/history"
+
 echo "$prog: reports as of $AS_OF written:"
 for f in $reports; do
 	case $f in
@@ -163,3 +174,4 @@ for f in $reports; do
 		echo "  $OUT/$f: $(wc -c <"$OUT/$f") bytes" ;;
 	esac
 done
+echo "  $OUT/history/items-$AS_OF.csv: kept"

@@ -62,6 +62,9 @@
 
 #define KPI_MONTHS 12
 
+/* The group that stands for the total of every group (ALL). */
+#define KPI_GROUP_ALL UINT32_MAX
+
 struct kpi_calendar {
 	civil_day end[KPI_MONTHS + 1];  /* end[0] = as-of */
 	int period_months;              /* 1 or 3 */

@@ -44,9 +44,6 @@
 #include "core/currency.h"
 #include "core/errors.h"
 
-/* The group that stands for the total: kpi_journal_values's `group` for ALL. */
-#define KPI_GROUP_ALL UINT32_MAX
-
 /* kpi_journal_values's currency for the KPIs that have none. */
 #define KPI_NO_CURRENCY (-1)
 
