@@ -2,8 +2,8 @@
 #
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
-#   make demo         build, then run examples/nightly.sh, match.sh, dunning.sh, pod.sh
-#                     and ctos.sh
+#   make demo         build, then run examples/nightly.sh, match.sh, dunning.sh, pod.sh,
+#                     ctos.sh and month-end.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -123,6 +123,8 @@ demo:
 		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/pod.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/pod"
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
 		sh examples/ctos.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/ctos"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
+		sh examples/month-end.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/month-end"
 
 bench:
 	$(Q)sh mk/deps.sh bench
@@ -137,6 +139,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-pod.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-ctos.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-kpi.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-forecast.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

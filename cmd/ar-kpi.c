@@ -312,23 +312,12 @@ read_ledger(void)
 	struct csvio_reader *r = cli_open_csv(run.ledger_path, &status);
 	struct ledger_columns cols;
 	struct csvio_record rec;
-	const char *missing;
 	ar_err err;
 
 	if (r == NULL)
 		fail(status);
-	if (items_bind(r, true, &cols.items, &missing) != AR_OK) {
-		diag_at(csvio_name(r), 1, "no %s column", missing);
-		csvio_reader_close(r);
-		fail(EX_DATAERR);
-	}
-	/* Without it every item would count as open: the receivables, DSO and CEI all wrong. */
-	if ((cols.clearing_date = csvio_column(r, "clearing_date")) < 0) {
-		diag_at(csvio_name(r), 1, "no clearing_date column: the ledger is every item, open "
-		    "and cleared, with the day each was cleared (empty while open)");
-		csvio_reader_close(r);
-		fail(EX_DATAERR);
-	}
+	if ((status = cli_bind_ledger(r, true, &cols.items, &cols.clearing_date)) != 0)
+		fail(status);
 	while ((err = csvio_read(r, &rec)) == AR_OK)
 		take_row(r, &rec, &cols);
 	if (err != AR_EOF)

@@ -182,6 +182,26 @@ cli_open_csv(const char *path, int *status)
 }
 
 int
+cli_bind_ledger(struct csvio_reader *r, bool need_doc_date, struct item_columns *cols,
+    int *clearing)
+{
+	const char *missing;
+
+	if (items_bind(r, need_doc_date, cols, &missing) != AR_OK) {
+		diag_at(csvio_name(r), 1, "no %s column", missing);
+		csvio_reader_close(r);
+		return EX_DATAERR;
+	}
+	if ((*clearing = csvio_column(r, "clearing_date")) < 0) {
+		diag_at(csvio_name(r), 1, "no clearing_date column: the ledger is every item, open "
+		    "and cleared, with the day each was cleared (empty while open)");
+		csvio_reader_close(r);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+int
 cli_load_customers(const char *path, struct customer_table *t)
 {
 	struct ar_error e = { 0 };

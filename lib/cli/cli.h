@@ -76,6 +76,16 @@ struct customer_table;
 int cli_load_customers(const char *path, struct customer_table *t);
 
 /*
+ * The columns of a ledger (the items stream with clearing_date, every
+ * item open and cleared; need_doc_date as items_bind) into *cols and
+ * *clearing: 0, or the exit status
+ * after saying at line 1 what is missing (closing r).  A ledger without
+ * clearing_date is refused: every item in it would count as open.
+ */
+int cli_bind_ledger(struct csvio_reader *r, bool need_doc_date, struct item_columns *cols,
+    int *clearing);
+
+/*
  * A library call reading r stopped with err, *e saying why: "out of
  * memory", or *e at r's name, on stderr.  Closes r and returns the exit
  * status for err.

@@ -653,3 +653,12 @@ xlsx_error(const struct xlsx_book *b)
 {
 	return &b->error;
 }
+
+void
+xlsx_print_landscape(lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);     /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
+}

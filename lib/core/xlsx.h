@@ -105,6 +105,9 @@ ar_err xlsx_autofilter(struct xlsx_book *b, lxw_worksheet *ws, uint32_t first,
  */
 void xlsx_forget_widths(struct xlsx_book *b, lxw_worksheet *ws);
 
+/* How a table prints: landscape A4, one page wide, its header row (row 0) on every page. */
+void xlsx_print_landscape(lxw_worksheet *ws);
+
 /* Set every used column's width to fit what was written (within 8..60). */
 void xlsx_fit_columns(struct xlsx_book *b, lxw_worksheet *ws);
 

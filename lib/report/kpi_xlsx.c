@@ -66,11 +66,7 @@ kpi_xlsx_trend(struct xlsx_book *book, const struct kpi_trend *t)
 
 	if (ws == NULL)
 		return AR_EIO;
-	/* Landscape A4, one page wide: the 13 months side by side with their charts. */
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
+	xlsx_print_landscape(ws);          /* the 13 months side by side with their charts */
 	for (int m = 0; m < KPI_TREND_MONTHS; m++) {
 		date_format(t->end[m], labels[m]);
 		names[2 + m] = labels[m];
@@ -150,9 +146,7 @@ kpi_xlsx_matrix(struct xlsx_book *book, const struct roll *roll,
 
 	if (ws == NULL)
 		return AR_EIO;
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
+	xlsx_print_landscape(ws);
 	date_format(from, d1);
 	date_format(to, d2);
 	for (int c = 0; c < aging_columns(buckets); c++)

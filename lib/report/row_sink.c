@@ -128,16 +128,6 @@ sheet_end(struct row_sink *s)
 	x->col = 0;
 }
 
-/* Landscape A4, one page wide, the header row on every printed page. */
-static void
-sheet_setup(lxw_worksheet *ws)
-{
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
-}
-
 /*
  * A new sheet of book with its header row, ready for the first data row;
  * false with x->err set when the workbook refuses.
@@ -146,7 +136,8 @@ bool
 row_sink_sheet_start(struct row_sink_sheet *x, struct xlsx_book *book, const char *name,
     const char *const *names, uint16_t ncols)
 {
-	x->sink = (struct row_sink){ sheet_text, sheet_money, sheet_date, sheet_count, sheet_decimal, sheet_end };
+	x->sink = (struct row_sink){ sheet_text, sheet_money, sheet_date, sheet_count, sheet_decimal,
+	    sheet_end };
 	x->book = book;
 	x->row = 1;
 	x->col = 0;
@@ -155,7 +146,7 @@ row_sink_sheet_start(struct row_sink_sheet *x, struct xlsx_book *book, const cha
 		x->err = AR_EIO;
 		return false;
 	}
-	sheet_setup(x->ws);
+	xlsx_print_landscape(x->ws);
 	x->err = xlsx_write_header(book, x->ws, 0, names, ncols);
 	return x->err == AR_OK;
 }
