@@ -68,9 +68,10 @@ static const struct cli_command command = {
 	"--date (default today), by --user.  ACTION is one of call, promise,\n"
 	"promise_broken, promise_kept, dispute, dispute_resolved, note, hold,\n"
 	"letter, email, sms, im, pod_filed, pod_amended, dividend, ctos_notice,\n"
-	"ctos_list, ctos_amend, ctos_remove, agency_assign, legal_stage.  A\n"
-	"promise needs --due.  The row is checked whole before the journal is\n"
-	"touched, then appended under its lock.  Prints nothing on success.\n",
+	"ctos_list, ctos_amend, ctos_remove, agency_assign, agency_recall,\n"
+	"legal_stage, legal_cost.  A promise needs --due.  The row is checked\n"
+	"whole before the journal is touched, then appended under its lock.\n"
+	"Prints nothing on success.\n",
 	options, CLI_CONFIG, NULL, NULL, NULL, NULL
 };
 

@@ -50,6 +50,24 @@ struct allocation {
 };
 
 void allocations_write_header(struct csvio_writer *w);
+
+/* Column indexes of an allocations stream read back; confidence -1 when absent. */
+struct allocation_columns {
+	int payment_id, customer, doc_no, currency, amount, rule, confidence;
+};
+
+/* Find the columns by name: all but confidence needed (AR_ECOLUMN, *missing naming one). */
+ar_err allocations_bind(const struct csvio_reader *r, struct allocation_columns *c,
+    const char **missing);
+
+/*
+ * One row into *a, its texts pointing into rec: AR_ESYNTAX / AR_ECURRENCY
+ * / AR_EDECIMALS / AR_ERANGE with *e worded at the row's line for an empty
+ * payment_id or customer, an unknown currency or rule, an amount that does
+ * not read with the currency's decimals.
+ */
+ar_err allocations_parse(const struct csvio_record *rec, const struct allocation_columns *c,
+    struct allocation *a, struct ar_error *e);
 void allocations_write(struct csvio_writer *w, const struct allocation *a);
 
 #endif

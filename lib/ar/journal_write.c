@@ -28,7 +28,8 @@ const char *const journal_stream_columns[JOURNAL_NCOLUMNS] = {
 const char *const journal_actions[] = {
 	"call", "promise", "promise_broken", "promise_kept", "dispute", "dispute_resolved",
 	"note", "hold", "letter", "email", "sms", "im", "pod_filed", "pod_amended", "dividend",
-	"ctos_notice", "ctos_list", "ctos_amend", "ctos_remove", "agency_assign", "legal_stage", NULL
+	"ctos_notice", "ctos_list", "ctos_amend", "ctos_remove", "agency_assign",
+	"agency_recall", "legal_stage", "legal_cost", NULL
 };
 
 /* A header longer than this is no journal's (twelve names and a few of the user's). */

@@ -51,7 +51,7 @@ extern const char *const journal_stream_columns[JOURNAL_NCOLUMNS];
  * message lists them: call, promise, promise_broken, promise_kept,
  * dispute, dispute_resolved, note, hold, letter, email, sms, im, pod_filed,
  * pod_amended, dividend, ctos_notice, ctos_list, ctos_amend, ctos_remove, agency_assign,
- * legal_stage.  Lower case; an
+ * agency_recall, legal_stage, legal_cost.  Lower case; an
  * issue that needs a new word adds it here.
  */
 extern const char *const journal_actions[];

@@ -31,7 +31,9 @@ enum cfg_type {
 	T_STRING, T_ENUM, T_INT, T_BOOL, T_CHAR, T_BUCKETS, T_CURRENCY, T_AMOUNT,
 	T_ENCODING,	/* a character set iconv knows */
 	T_DATEFMT,	/* a strptime format of dates */
-	T_DOCMAP	/* ERP:STREAM document types, comma separated */
+	T_DOCMAP,	/* ERP:STREAM document types, comma separated */
+	T_DATE,		/* a day, YYYY-MM-DD */
+	T_TIERS		/* rates stepping with days, tiers.h: 90:10, 180:12.5, *:15 */
 };
 
 /*

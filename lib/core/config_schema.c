@@ -16,8 +16,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/date.h"
 #include "core/daylist.h"
 #include "core/money.h"
+#include "core/tiers.h"
 
 static const char *const decimal_choices[] = { "point", "comma", NULL };
 static const char *const date_order_choices[] = { "day-first", "month-first", NULL };
@@ -28,6 +30,7 @@ static const char *const sign_choices[] = { "as-is", "negate", NULL };
 static const char *const duplicates_choices[] = { "warn", "error", "allow", NULL };
 static const char *const partial_choices[] = { "none", "oldest", NULL };
 static const char *const lang_choices[] = { "en", "zh-Hant", "zh-Hans", "ms", NULL };
+static const char *const tier_basis_choices[] = { "days_assigned", "debt_age", NULL };
 
 /* Keep man/ar.ini.5 and ar.ini.example in step with this table. */
 static const struct cfg_key schema[] = {
@@ -259,6 +262,24 @@ static const struct cfg_key schema[] = {
 	{ "bank.*", "balance", T_STRING, NULL, NULL, 0, 0,
 	    "captions of the running balance column (checked row by row)" },
 	/* further [bank.*] keys go here */
+
+	/* [agency.NAME]: a collection agency's contract, for ar-agency. */
+	{ "agency.*", "contact", T_STRING, "", NULL, 0, 0,
+	    "who to write to at the agency: name, e-mail, telephone" },
+	{ "agency.*", "contract_start", T_DATE, NULL, NULL, 0, 0,
+	    "the contract's first day: no account is assigned before it" },
+	{ "agency.*", "contract_end", T_DATE, NULL, NULL, 0, 0,
+	    "the contract's last day: none assigned after it; renewal flagged 60 days before" },
+	{ "agency.*", "tiers", T_TIERS, "*:0", NULL, 0, 0,
+	    "commission per cent by days: 90:10, 180:12.5, *:15 (up to and including 90 days: 10 %)" },
+	{ "agency.*", "tier_basis", T_ENUM, "days_assigned", tier_basis_choices, 0, 0,
+	    "the days of the tiers: since the assignment, or the age of the oldest item (debt_age)" },
+	{ "agency.*", "min_fee", T_AMOUNT, NULL, NULL, 0, 0,
+	    "the least commission of a statement in [company] default_currency, when anything was recovered" },
+	{ "agency.*", "min_fee.*", T_AMOUNT, NULL, NULL, 0, 0,
+	    "the same in another currency: min_fee.twd" },
+	{ "agency.*", "exclude", T_STRING, "", NULL, 0, 0,
+	    "customers never assigned to this agency, separated by commas" },
 };
 #define NSCHEMA (sizeof schema / sizeof schema[0])
 
@@ -551,6 +572,24 @@ canonical(const struct cfg_key *row, const char *raw, char *buf, size_t size)
 		return encoding_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
 	case T_DATEFMT:
 		return datefmt_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
+	case T_DATE:
+		{
+			civil_day day;
+
+			if (date_parse_format(s, strlen(s), "%Y-%m-%d", &day) != AR_OK)
+				return NULL;
+			date_format(day, buf);
+		}
+		return buf;
+	case T_TIERS:
+		{
+			struct rate_tiers t;
+
+			if (tiers_parse(s, &t) != AR_OK)
+				return NULL;
+			tiers_format(&t, buf, size);
+		}
+		return buf;
 	case T_DOCMAP:
 		return docmap_ok(s) ? (snprintf(buf, size, "%s", s), buf) : NULL;
 	case T_CURRENCY:
@@ -601,6 +640,11 @@ expected(const struct cfg_key *row, char *buf, size_t size)
 	case T_DOCMAP:
 		return "pairs ERP:TYPE separated by commas, TYPE one of "
 		    "INV, CN, DN, PAY, ADJ, INT, FEE";
+	case T_DATE:
+		return "a date YYYY-MM-DD";
+	case T_TIERS:
+		return "DAYS:RATE pairs separated by commas, days increasing, ending in *:RATE, "
+		    "rates per cents from 0 to 100 with at most 3 decimals (90:10, 180:12.5, *:15)";
 	default:
 		return "a currency code (three capital letters such as MYR)";
 	}

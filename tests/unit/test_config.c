@@ -471,6 +471,30 @@ config_enum_rejects_other_words(void)
 	leave();
 }
 
+/* [agency.NAME]: contract dates and commission tiers checked when ar.ini loads, spelled one way. */
+static void
+config_agency_dates_and_tiers(void)
+{
+	enter();
+	EXPECT_EQ_STR(value_of("[agency.Kredit-Recovery]\ntiers = 90:10,180:12.50 , *:15\n",
+	    "agency.kredit-recovery:tiers"), "90:10, 180:12.5, *:15");
+	EXPECT_EQ_STR(value_of("[agency.kr]\ncontract_end = 2026-12-31\n",
+	    "agency.kr:contract_end"), "2026-12-31");
+	EXPECT_EQ_STR(value_of("[agency.kr]\nmin_fee.twd = 1500\n", "agency.kr:min_fee.twd"),
+	    "1500");
+	EXPECT_EQ_STR(error_of("[agency.kr]\ncontract_end = 31/12/2026\n"),
+	    "2: [agency.kr] contract_end: \"31/12/2026\" is not a date YYYY-MM-DD");
+	EXPECT_EQ_STR(error_of("[agency.kr]\ncontract_end = 2026-02-30\n"),
+	    "2: [agency.kr] contract_end: \"2026-02-30\" is not a date YYYY-MM-DD");
+	EXPECT_EQ_STR(error_of("[agency.kr]\ntiers = 90:10, 180:12.5\n"),
+	    "2: [agency.kr] tiers: \"90:10, 180:12.5\" is not DAYS:RATE pairs separated by "
+	    "commas, days increasing, ending in *:RATE, rates per cents from 0 to 100 with at "
+	    "most 3 decimals (90:10, 180:12.5, *:15)");
+	EXPECT_EQ_STR(error_of("[agency.kr]\ntier_basis = age\n"),
+	    "2: [agency.kr] tier_basis: \"age\" is not one of: days_assigned, debt_age");
+	leave();
+}
+
 static void
 config_bool_takes_eight_words_any_case(void)
 {
@@ -1163,5 +1187,6 @@ main(void)
 	RUN(config_getters_accept_upper_case_names);
 	RUN(config_example_file_loads_and_holds_the_defaults);
 	RUN(config_free_takes_null);
+	RUN(config_agency_dates_and_tiers);
 	return test_summary();
 }
