@@ -3,7 +3,7 @@
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
 #   make demo         build, then run examples/nightly.sh, match.sh, dunning.sh, pod.sh,
-#                     ctos.sh and month-end.sh
+#                     ctos.sh, month-end.sh and agency.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -125,6 +125,9 @@ demo:
 		sh examples/ctos.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/ctos"
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
 		sh examples/month-end.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/month-end"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
+		sh examples/agency.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/agency" \
+		"$(CURDIR)/demo-out/match"
 
 bench:
 	$(Q)sh mk/deps.sh bench

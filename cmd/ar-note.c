@@ -233,19 +233,6 @@ read_level(void)
 	return n;
 }
 
-/* $USER, else $LOGNAME (cron sets it), else "unknown": a row always says who. */
-static const char *
-user_name(void)
-{
-	const char *u = run.user;
-
-	if (u == NULL || *u == '\0')
-		u = getenv("USER");
-	if (u == NULL || *u == '\0')
-		u = getenv("LOGNAME");
-	return u == NULL || *u == '\0' ? "unknown" : u;
-}
-
 /*
  * A promise, or a call's callback, falls due on or after the day it is
  * made (journal_entry_check says so too, in the columns' words).
@@ -305,7 +292,7 @@ make_row(struct journal_entry *row, const char *customer, const char *action)
 	if (run.ref != NULL)
 		row->ref = run.ref;
 	row->note = run.reason != NULL ? run.reason : run.note;
-	row->user = user_name();
+	row->user = cli_user_name(run.user);
 	if (journal_entry_check(row, &e) != AR_OK)
 		bad_value("%s", e.message);
 }

@@ -485,6 +485,11 @@ decide(struct dunning *d, const struct account *a, const struct journal_facts *j
 		out->reason = strcasecmp(c->status, "legal") == 0 ? DUNNING_LEGAL : DUNNING_AGENCY;
 		return;
 	}
+	/* The journal's own record: an open legal case (ar-legal), an agency (ar-agency). */
+	if (jf != NULL && (jf->legal_open || jf->with_agency)) {
+		out->reason = jf->legal_open ? DUNNING_LEGAL : DUNNING_AGENCY;
+		return;
+	}
 	out->action = DUNNING_SKIP;
 	if (a->max_level == 0) {
 		out->reason = a->disputed_at_level ? DUNNING_DISPUTE : DUNNING_NOTHING_OVERDUE;

@@ -36,6 +36,9 @@
  *   status liquidation, administration,
  *     judicial_management, bankruptcy   route  insolvent (to ar-pod)
  *   status legal / agency               route  legal / agency
+ *   in the journal, an open legal case
+ *     (legal_stage below 97) / an
+ *     agency_assign not recalled        route  legal / agency
  *   no undisputed item at a level, and
  *     every such item disputed          skip   dispute
  *   no item at a level                  skip   nothing_overdue

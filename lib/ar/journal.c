@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ar/legal.h"
 #include "core/money.h"
 #include "core/strtab.h"
 
@@ -25,6 +26,14 @@ struct dunned {
 	struct dunned *next;
 };
 
+/* A legal case of the customer (ar-legal's legal_stage rows: doc_no the case, level the stage). */
+struct jcase {
+	char *case_no;
+	struct journal_seq at;        /* its latest stage row */
+	int stage;
+	struct jcase *next;
+};
+
 struct jcustomer {
 	struct journal_seq last;
 	char *last_action;
@@ -40,6 +49,8 @@ struct jcustomer {
 	int dun_level;
 	struct dunned *dunned_by;      /* the same per currency */
 	civil_day hold_until;          /* of the latest hold row; DATE_NONE: open-ended */
+	struct journal_seq agency_assign, agency_recall;   /* the latest of each */
+	struct jcase *cases;
 	bool worked;                   /* facts worked out */
 	struct journal_facts facts;
 	char *docs;                    /* facts.dispute_docs when not "" */
@@ -94,6 +105,13 @@ journal_free(struct journal *j)
 
 			c->dunned_by = d->next;
 			free(d);
+		}
+		while (c->cases != NULL) {
+			struct jcase *k = c->cases;
+
+			c->cases = k->next;
+			free(k->case_no);
+			free(k);
 		}
 	}
 	free(j->cust);
@@ -167,6 +185,7 @@ customer_of(struct journal *j, const char *id, size_t len, struct jcustomer **ou
 		memset(&j->cust[n], 0, sizeof j->cust[n]);
 		j->cust[n].last = j->cust[n].promise = j->cust[n].promise_closed = SEQ_NONE;
 		j->cust[n].dunned = j->cust[n].hold = SEQ_NONE;
+		j->cust[n].agency_assign = j->cust[n].agency_recall = SEQ_NONE;
 		j->cust[n].hold_until = DATE_NONE;
 	}
 	*out = &j->cust[n];
@@ -211,6 +230,7 @@ struct jrow {
 	currency_id currency;
 	bool currency_given;           /* the row named its currency */
 	int level;                     /* of a letter, email or sms: 0 when none */
+	int stage;                     /* of a legal_stage row: its level, 0 when none */
 	bool level_currency_given;     /* and its currency */
 	currency_id level_currency;
 };
@@ -313,7 +333,40 @@ read_row(const struct journal *j, const struct csvio_record *rec,
 			row->level_currency_given = true;
 		}
 	}
+	if (is_action(row->action, row->action_len, "legal_stage")) {
+		s = items_field(rec, cols->level, &len);
+		if (len > 0 && (err = read_level(s, len, &row->stage)) != AR_OK)
+			return ar_error_set(problem, err, rec->line,
+			    "level \"%s\" is not a legal stage (a whole number from 1 to 99)", s);
+	}
 	return row->promise ? read_promise(rec, cols, fmt, row, problem) : AR_OK;
+}
+
+/* The stage a legal case reached, the latest row winning. */
+static ar_err
+add_case_stage(struct jcustomer *c, const struct jrow *row)
+{
+	struct jcase *k;
+
+	for (k = c->cases; k != NULL; k = k->next)
+		if (strlen(k->case_no) == row->doc_len && memcmp(k->case_no, row->doc, row->doc_len) == 0)
+			break;
+	if (k == NULL) {
+		if ((k = calloc(1, sizeof *k)) == NULL)
+			return AR_ENOMEM;
+		if ((k->case_no = copy_text(row->doc, row->doc_len)) == NULL) {
+			free(k);
+			return AR_ENOMEM;
+		}
+		k->at = SEQ_NONE;
+		k->next = c->cases;
+		c->cases = k;
+	}
+	if (journal_seq_after(row->at, k->at)) {
+		k->at = row->at;
+		k->stage = row->stage;
+	}
+	return AR_OK;
 }
 
 /* What the row says about its customer: the last action, a promise, a dispute. */
@@ -380,6 +433,16 @@ apply_row(struct journal *j, const struct jrow *row)
 			c->promise_closed = row->at;
 			c->promise_closed_broken = is_action(action, alen, "promise_broken");
 		}
+	} else if (is_action(action, alen, "agency_assign")) {
+		if (journal_seq_after(row->at, c->agency_assign))
+			c->agency_assign = row->at;
+	} else if (is_action(action, alen, "agency_recall")) {
+		if (journal_seq_after(row->at, c->agency_recall))
+			c->agency_recall = row->at;
+	} else if (is_action(action, alen, "legal_stage")) {
+		/* A row of no case (a doc_no that is no case number, or no stage) is not a case. */
+		if (legal_case_id_valid(row->doc, row->doc_len) && row->stage > 0)
+			return add_case_stage(c, row);
 	} else if (is_action(action, alen, "dispute")) {
 		return add_dispute(c, row->doc, row->doc_len, row->at, false);
 	} else if (is_action(action, alen, "dispute_resolved")) {
@@ -439,6 +502,10 @@ work_out(struct journal *j, struct jcustomer *c)
 	f->dun_date = c->dunned.date;
 	f->held = c->hold.date != DATE_NONE && (c->hold_until == DATE_NONE || c->hold_until >= j->as_of);
 	f->hold_until = f->held ? c->hold_until : DATE_NONE;
+	f->with_agency = journal_seq_after(c->agency_assign, c->agency_recall);
+	f->legal_open = false;
+	for (struct jcase *k = c->cases; k != NULL; k = k->next)
+		f->legal_open = f->legal_open || !legal_level_ends(k->stage);
 	f->dispute_since = DATE_NONE;
 	f->dispute_docs = "";
 	for (struct dispute *d = c->disputes; d != NULL; d = d->next)

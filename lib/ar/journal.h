@@ -82,6 +82,8 @@ struct journal_facts {
 	bool held;                    /* a hold is on at the as-of date */
 	civil_day hold_until;         /* its last day; DATE_NONE: no end given */
 	bool promise_broken;          /* the latest promise was broken */
+	bool with_agency;             /* an agency_assign not followed by an agency_recall */
+	bool legal_open;              /* a legal case (legal.h) whose latest stage has not ended it */
 	size_t open_disputes;
 	civil_day dispute_since;      /* the earliest date among the open disputes' rows */
 	const char *dispute_docs;     /* their doc_nos, "; "-separated, by doc_no; "" when none */

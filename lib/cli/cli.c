@@ -181,6 +181,18 @@ cli_open_csv(const char *path, int *status)
 	return r;
 }
 
+const char *
+cli_user_name(const char *given)
+{
+	const char *u = given;
+
+	if (u == NULL || *u == '\0')
+		u = getenv("USER");
+	if (u == NULL || *u == '\0')
+		u = getenv("LOGNAME");
+	return u == NULL || *u == '\0' ? "unknown" : u;
+}
+
 int
 cli_bind_ledger(struct csvio_reader *r, bool need_doc_date, struct item_columns *cols,
     int *clearing)

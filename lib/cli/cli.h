@@ -75,6 +75,9 @@ struct csvio_reader *cli_open_csv(const char *path, int *status);
 struct customer_table;
 int cli_load_customers(const char *path, struct customer_table *t);
 
+/* Who a journal row says did it: given, else $USER, else $LOGNAME (cron sets it), else "unknown". */
+const char *cli_user_name(const char *given);
+
 /*
  * The columns of a ledger (the items stream with clearing_date, every
  * item open and cleared; need_doc_date as items_bind) into *cols and

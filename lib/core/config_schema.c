@@ -137,6 +137,8 @@ static const struct cfg_key schema[] = {
 	    "currency of amounts that name none" },
 	{ "journal", "path", T_STRING, "", NULL, 0, 0,
 	    "the collections journal ar-note appends to when --journal is not given" },
+	{ "legal", "store", T_STRING, "legal-store", NULL, 0, 0,
+	    "the folder ar-legal file copies a case's documents into (STORE/CASE/)" },
 	{ "report", "lpd_min_amount", T_AMOUNT, "50000", NULL, 0, 0,
 	    "large past due: past-due amount from which a customer is listed, in each row's currency" },
 	{ "report", "lpd_min_days", T_INT, "90", NULL, 0, DAYLIST_DAYS_MAX,

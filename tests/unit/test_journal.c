@@ -299,6 +299,43 @@ journal_promise_amount_with_extra_decimals_refused(void)
 	EXPECT(!c1);
 }
 
+/* An agency holds the account from its assign to its recall; a legal case is open until stage 97. */
+static void
+journal_agency_and_legal_case(void)
+{
+	int bad;
+	struct journal *j = load("date,customer,action,level,doc_no,amount,currency,due\n"
+	    "2026-10-01,C1,agency_assign,,,1400.00,MYR,2026-06-30\n"
+	    "2026-10-01,C2,agency_assign,,,500.00,MYR,\n"
+	    "2026-11-01,C2,agency_recall,,,,,\n"
+	    "2026-09-01,C3,legal_stage,1,L2026-0001,,,\n"
+	    "2026-10-01,C3,legal_stage,2,L2026-0001,,,\n"
+	    "2026-09-01,C4,legal_stage,1,L2026-0002,,,\n"
+	    "2026-11-20,C4,legal_stage,98,L2026-0002,,,\n"
+	    "2026-12-01,C5,legal_stage,1,L2026-0003,,,\n"
+	    "2026-10-01,C6,legal_stage,x,L2026-0004,,,\n"
+	    "2026-10-01,C7,legal_stage,3,,,,\n"                  /* no case number: no case */
+	    "2026-10-01,C8,legal_stage,,L2026-0005,,,\n", "2026-11-24", &bad);
+	const struct journal_facts *f;
+
+	EXPECT_EQ_INT(bad, 1);                                    /* C6's stage "x" */
+	f = journal_find(j, "C1", 2);
+	EXPECT(f != NULL && f->with_agency && !f->legal_open);
+	f = journal_find(j, "C2", 2);
+	EXPECT(f != NULL && !f->with_agency);                    /* recalled */
+	f = journal_find(j, "C3", 2);
+	EXPECT(f != NULL && f->legal_open);
+	f = journal_find(j, "C4", 2);
+	EXPECT(f != NULL && !f->legal_open);                     /* ended: 98 */
+	f = journal_find(j, "C5", 2);
+	EXPECT(f == NULL || !f->legal_open);                     /* opened after as-of */
+	f = journal_find(j, "C7", 2);
+	EXPECT(f != NULL && !f->legal_open);
+	f = journal_find(j, "C8", 2);
+	EXPECT(f != NULL && !f->legal_open);                     /* no stage */
+	journal_free(j);
+}
+
 int
 main(void)
 {
@@ -315,5 +352,6 @@ main(void)
 	RUN(journal_missing_column);
 	RUN(journal_load_stops_or_skips);
 	RUN(journal_promise_amount_with_extra_decimals_refused);
+	RUN(journal_agency_and_legal_case);
 	return test_summary();
 }

@@ -1,0 +1,418 @@
+/* agency_report.c - ar-agency's statement and report (agency_report.h). */
+#include "report/agency_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ar/kpi.h"
+#include "core/money.h"
+#include "core/xlsx.h"
+
+struct line {
+	const struct agency_span *span;
+	char *customer, *payment_id;
+	civil_day value_date;
+	currency_id currency;
+	int64_t amount;
+};
+
+struct agency_lines {
+	const struct agency_contract *contract;
+	struct line *v;
+	size_t n, cap;
+};
+
+ar_err
+agency_lines_new(const struct agency_contract *contract, struct agency_lines **out)
+{
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return AR_ENOMEM;
+	(*out)->contract = contract;
+	return AR_OK;
+}
+
+void
+agency_lines_free(struct agency_lines *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].customer);
+		free(l->v[i].payment_id);
+	}
+	free(l->v);
+	free(l);
+}
+
+ar_err
+agency_lines_add(struct agency_lines *l, const struct agency_span *span, const char *customer,
+    const char *payment_id, civil_day value_date, currency_id currency, int64_t amount)
+{
+	struct line *x;
+
+	if (l->n == l->cap) {
+		size_t n = l->cap ? 2 * l->cap : 64;
+		struct line *v = realloc(l->v, n * sizeof *v);
+
+		if (v == NULL)
+			return AR_ENOMEM;
+		l->v = v;
+		l->cap = n;
+	}
+	x = &l->v[l->n];
+	*x = (struct line){ span, strdup(customer), strdup(payment_id), value_date, currency,
+	    amount };
+	if (x->customer == NULL || x->payment_id == NULL) {
+		free(x->customer);
+		free(x->payment_id);
+		return AR_ENOMEM;
+	}
+	l->n++;
+	return AR_OK;
+}
+
+static int
+by_date_customer_payment(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	int c;
+
+	if (x->value_date != y->value_date)
+		return x->value_date < y->value_date ? -1 : 1;
+	if ((c = strcmp(x->customer, y->customer)) != 0)
+		return c;
+	if ((c = strcmp(x->payment_id, y->payment_id)) != 0)
+		return c;
+	return strcmp(currency_code(x->currency), currency_code(y->currency));
+}
+
+ar_err
+agency_lines_finish(struct agency_lines *l)
+{
+	size_t k = 0;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, by_date_customer_payment);
+	for (size_t i = 0; i < l->n; i++) {
+		if (k > 0 && by_date_customer_payment(&l->v[k - 1], &l->v[i]) == 0) {
+			if (money_add(&l->v[k - 1].amount, l->v[i].amount) != AR_OK)
+				return AR_ERANGE;
+			free(l->v[i].customer);
+			free(l->v[i].payment_id);
+			continue;
+		}
+		l->v[k++] = l->v[i];
+	}
+	l->n = k;
+	return AR_OK;
+}
+
+size_t
+agency_lines_count(const struct agency_lines *l)
+{
+	return l->n;
+}
+
+const char *const agency_statement_columns[] = {
+	"customer", "payment_id", "value_date", "currency", "amount", "days_assigned", "rate",
+	"commission"
+};
+const unsigned agency_statement_ncolumns = 8;
+
+static void
+header(struct row_sink *s, const char *const *names, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		s->text(s, names[i]);
+	s->end(s);
+}
+
+static void
+statement_rows(struct row_sink *s, const struct agency_lines *l, const struct agency_contract *c)
+{
+	int64_t amount[CURRENCY_MAX] = { 0 }, commission[CURRENCY_MAX] = { 0 };
+	bool seen[CURRENCY_MAX] = { false };
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct line *x = &l->v[i];
+		struct agency_commission k = { 0, 0, 0, 0 };
+
+		(void)agency_commission_of(c, x->value_date, x->span->from, x->span->oldest_due,
+		    x->amount, &k);
+		s->text(s, x->customer);
+		s->text(s, x->payment_id);
+		s->date(s, x->value_date);
+		s->text(s, currency_code(x->currency));
+		s->money(s, x->amount, x->currency);
+		s->count(s, k.days);
+		s->decimal(s, k.rate, 3);
+		s->money(s, k.commission, x->currency);
+		s->end(s);
+		seen[x->currency] = true;
+		(void)money_add(&amount[x->currency], x->amount);
+		(void)money_add(&commission[x->currency], k.commission);
+	}
+	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+		int64_t fee;
+
+		if (!seen[cur])
+			continue;
+		if (agency_min_fee(c, cur, &fee) && commission[cur] < fee && amount[cur] > 0)
+			commission[cur] = fee;
+		s->text(s, "TOTAL");
+		s->text(s, "");
+		s->text(s, "");
+		s->text(s, currency_code(cur));
+		s->money(s, amount[cur], cur);
+		s->text(s, "");
+		s->text(s, "");
+		s->money(s, commission[cur], cur);
+		s->end(s);
+	}
+}
+
+void
+agency_statement_write(struct row_sink *s, const struct agency_lines *l,
+    const struct agency_contract *c)
+{
+	header(s, agency_statement_columns, agency_statement_ncolumns);
+	statement_rows(s, l, c);
+}
+
+static ar_err
+note_row(struct xlsx_book *book, lxw_worksheet *ws, uint32_t row, const char *what,
+    const char *text)
+{
+	ar_err err = xlsx_write_text(book, ws, row, 0, what, strlen(what), NULL);
+
+	return err != AR_OK ? err : xlsx_write_text(book, ws, row, 1, text, strlen(text), NULL);
+}
+
+ar_err
+agency_statement_xlsx(const char *path, const struct agency_lines *l,
+    const struct agency_contract *c, civil_day from, civil_day to, struct ar_error *e)
+{
+	struct xlsx_book *book;
+	struct row_sink_sheet x;
+	lxw_worksheet *ws;
+	char period[64], d1[DATE_TEXT_MAX], d2[DATE_TEXT_MAX], tiers[256];
+	ar_err err = AR_OK;
+
+	if ((err = xlsx_open(&book, path, false, e)) != AR_OK)
+		return err;
+	if (row_sink_sheet_start(&x, book, "Statement", agency_statement_columns,
+	    (uint16_t)agency_statement_ncolumns)) {
+		statement_rows(&x.sink, l, c);
+		xlsx_fit_columns(book, x.ws);
+	}
+	err = x.err;
+	date_format(from, d1);
+	date_format(to, d2);
+	snprintf(period, sizeof period, "%s to %s", d1, d2);
+	tiers_format(&c->tiers, tiers, sizeof tiers);
+	if (err == AR_OK && (ws = xlsx_add_sheet(book, "Notes")) == NULL)
+		err = AR_EIO;
+	if (err == AR_OK)
+		err = note_row(book, ws, 0, "agency", c->name);
+	if (err == AR_OK)
+		err = note_row(book, ws, 1, "contact", c->contact != NULL ? c->contact : "");
+	if (err == AR_OK)
+		err = note_row(book, ws, 2, "period", period);
+	if (err == AR_OK)
+		err = note_row(book, ws, 3, "tiers (days: per cent)", tiers);
+	if (err == AR_OK)
+		err = note_row(book, ws, 4, "tier basis", c->basis == AGENCY_DEBT_AGE ?
+		    "the age of the oldest item" : "days since the assignment");
+	if (err == AR_OK)
+		xlsx_fit_columns(book, ws);
+	return row_sink_book_finish(book, err, e);
+}
+
+/* The report. */
+
+struct report_row {
+	const struct agency_contract *contract;
+	currency_id currency;
+	bool has_currency;
+	int64_t accounts, open_accounts, assigned, recovered, commission;
+	int64_t first_days, with_recovery;   /* the sum of days to the first recovery, and how many */
+};
+
+struct agency_report {
+	struct report_row *rows;
+	size_t n;
+	civil_day day;
+};
+
+static struct report_row *
+row_of(struct agency_report *r, size_t first, const struct agency_contract *c, currency_id cur)
+{
+	for (size_t i = first; i < r->n; i++)
+		if (r->rows[i].has_currency && r->rows[i].currency == cur)
+			return &r->rows[i];
+	r->rows[r->n] = (struct report_row){ .contract = c, .currency = cur, .has_currency = true };
+	return &r->rows[r->n++];
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	const struct report_row *x = a, *y = b;
+
+	return strcmp(currency_code(x->currency), currency_code(y->currency));
+}
+
+ar_err
+agency_report_make(const struct agency_register *reg, const struct agency_lines *l,
+    const struct agency_contract *contracts, size_t n, civil_day day,
+    struct agency_report **out)
+{
+	struct agency_report *r = calloc(1, sizeof *r);
+	size_t nspans = agency_nspans(reg);
+
+	*out = NULL;
+	if (r == NULL || (r->rows = calloc(n * CURRENCY_MAX + 1, sizeof *r->rows)) == NULL) {
+		free(r);
+		return AR_ENOMEM;
+	}
+	r->day = day;
+	for (size_t a = 0; a < n; a++) {
+		const struct agency_contract *c = &contracts[a];
+		size_t first = r->n;
+
+		for (size_t i = 0; i < nspans; i++) {
+			const struct agency_span *s = agency_span_at(reg, i);
+			civil_day first_recovery[CURRENCY_MAX];
+
+			if (strcmp(s->agency, c->name) != 0 || s->from > day)
+				continue;
+			for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+				struct report_row *x;
+
+				first_recovery[cur] = DATE_NONE;
+				if (!s->has_assigned[cur])
+					continue;
+				x = row_of(r, first, c, cur);
+				x->accounts++;
+				x->open_accounts += s->to == DATE_NONE || s->to > day;
+				(void)money_add(&x->assigned, s->assigned[cur]);
+			}
+			for (size_t k = 0; k < l->n; k++) {
+				const struct line *y = &l->v[k];
+				struct agency_commission m = { 0, 0, 0, 0 };
+				struct report_row *x;
+
+				if (y->span != s || y->value_date > day)
+					continue;
+				x = row_of(r, first, c, y->currency);
+				(void)money_add(&x->recovered, y->amount);
+				(void)agency_commission_of(c, y->value_date, s->from, s->oldest_due,
+				    y->amount, &m);
+				(void)money_add(&x->commission, m.commission);
+				if (first_recovery[y->currency] == DATE_NONE ||
+				    y->value_date < first_recovery[y->currency])
+					first_recovery[y->currency] = y->value_date;
+			}
+			for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+				struct report_row *x;
+
+				if (first_recovery[cur] == DATE_NONE)
+					continue;
+				x = row_of(r, first, c, cur);
+				x->first_days += (int64_t)first_recovery[cur] - (int64_t)s->from;
+				x->with_recovery++;
+			}
+		}
+		if (r->n == first)
+			r->rows[r->n++] = (struct report_row){ .contract = c };
+		else if (r->n - first > 1)
+			qsort(&r->rows[first], r->n - first, sizeof *r->rows, by_code);
+	}
+	*out = r;
+	return AR_OK;
+}
+
+void
+agency_report_free(struct agency_report *r)
+{
+	if (r == NULL)
+		return;
+	free(r->rows);
+	free(r);
+}
+
+const char *const agency_report_columns[] = {
+	"agency", "currency", "accounts", "open_accounts", "assigned", "recovered",
+	"recovery_pct", "avg_days_to_first_recovery", "commission", "contract_end", "renewal"
+};
+const unsigned agency_report_ncolumns = 11;
+
+static void
+report_rows(struct row_sink *s, const struct agency_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct report_row *x = &r->rows[i];
+		const struct agency_contract *c = x->contract;
+		currency_id cur = x->has_currency ? x->currency : 0;
+		const char *renewal = "";
+
+		if (c->end != DATE_NONE && r->day > c->end)
+			renewal = "expired";
+		else if (c->end != DATE_NONE && (int64_t)c->end - (int64_t)r->day <= AGENCY_RENEWAL_DAYS)
+			renewal = "renew";
+		s->text(s, c->name);
+		s->text(s, x->has_currency ? currency_code(cur) : "");
+		s->count(s, x->accounts);
+		s->count(s, x->open_accounts);
+		if (x->has_currency) {
+			struct kpi_value pct = kpi_ratio(x->recovered, x->assigned, 1000);
+
+			s->money(s, x->assigned, cur);
+			s->money(s, x->recovered, cur);
+			if (pct.defined)
+				s->decimal(s, pct.value, 1);
+			else
+				s->text(s, "");
+		} else {
+			s->text(s, "");
+			s->text(s, "");
+			s->text(s, "");
+		}
+		if (x->with_recovery > 0)
+			s->decimal(s, kpi_ratio(x->first_days, x->with_recovery, 100).value, 2);
+		else
+			s->text(s, "");
+		if (x->has_currency)
+			s->money(s, x->commission, cur);
+		else
+			s->text(s, "");
+		s->date(s, c->end);
+		s->text(s, renewal);
+		s->end(s);
+	}
+}
+
+void
+agency_report_write(struct row_sink *s, const struct agency_report *r)
+{
+	header(s, agency_report_columns, agency_report_ncolumns);
+	report_rows(s, r);
+}
+
+ar_err
+agency_report_xlsx(const char *path, const struct agency_report *r, struct ar_error *e)
+{
+	struct xlsx_book *book;
+	struct row_sink_sheet x;
+	ar_err err;
+
+	if ((err = xlsx_open(&book, path, false, e)) != AR_OK)
+		return err;
+	if (row_sink_sheet_start(&x, book, "Agencies", agency_report_columns,
+	    (uint16_t)agency_report_ncolumns)) {
+		report_rows(&x.sink, r);
+		xlsx_fit_columns(book, x.ws);
+	}
+	return row_sink_book_finish(book, x.err, e);
+}
