@@ -415,6 +415,7 @@ facts_for(struct debtor *d)
 
 	d->facts.notice_date = j != NULL ? j->notice_date : DATE_NONE;
 	d->facts.notice_latest = j != NULL ? j->notice_latest : DATE_NONE;
+	d->facts.judgment_date = j != NULL ? j->judgment_date : DATE_NONE;
 	d->notice_ref = j != NULL ? j->notice_ref : "";
 	if (j != NULL && j->paid_date != DATE_NONE)
 		ctos_tally_paid(&run.tally[d->id], j->paid_date);  /* a promise kept */

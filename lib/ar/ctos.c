@@ -60,6 +60,7 @@ ctos_policy_from_config(const struct ar_config *cfg, struct ctos_policy *p, char
 	p->notice_level = (int)config_get_long(cfg, "ctos:notice_level");
 	p->notice_days = (int)config_get_long(cfg, "ctos:notice_days");
 	p->list_written_off = config_get_bool(cfg, "ctos:list_written_off");
+	p->judgment = config_get_bool(cfg, "ctos:judgment");
 	if (money_parse(amount, strlen(amount), currency_exponent(p->currency), MONEY_DECIMAL_POINT,
 	    &p->min_amount) != AR_OK || p->min_amount < 0) {
 		snprintf(msg, cap, "%s: [ctos] min_amount \"%s\" is not an amount of %s",
@@ -158,6 +159,8 @@ ctos_decide(const struct ctos_policy *p, civil_day as_of, const struct ctos_list
 		return CTOS_WRITTEN_OFF;
 	if (outstanding < p->min_amount)
 		return CTOS_BELOW_MINIMUM;
+	if (p->judgment && f->judgment_date != DATE_NONE && f->judgment_date <= as_of)
+		return f->id_valid ? CTOS_ELIGIBLE : CTOS_INVALID_ID;
 	if (as_of - listing[0].due_date < p->min_days)
 		return CTOS_TOO_RECENT;
 	if (f->notice_latest == DATE_NONE)

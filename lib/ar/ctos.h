@@ -22,6 +22,9 @@
  *   no_notice          no notice of intended listing in the journal: a letter
  *                      at level [ctos] notice_level, or a ctos_notice row
  *   notice_too_recent  the notice is dated after as-of - [ctos] notice_days (14)
+ *                      (these three are waived, with [ctos] judgment = yes, for
+ *                      a debtor whose legal case reached judgment on or before
+ *                      as-of: a court's judgment is itself the public record)
  *   invalid_id         reg_no missing or invalid under id_type (regid.h), or
  *                      the customer is not in the master
  *
@@ -56,6 +59,7 @@ struct ctos_policy {
 	int notice_level;            /* 0 (the default): no letter is a notice */
 	int notice_days;             /* default 14 */
 	bool list_written_off;       /* default yes */
+	bool judgment;               /* a judgment lists without notice or wait; default no */
 };
 
 /* [ctos] of cfg into *p; AR_ECONFIG with a whole message in msg for a value that does not read. */
@@ -107,6 +111,7 @@ struct ctos_facts {
 	civil_day notice_latest;     /* the latest notice on or before as-of; DATE_NONE */
 	bool written_off;
 	bool id_valid;
+	civil_day judgment_date;     /* the debtor's legal case reached judgment (ar-legal); DATE_NONE */
 };
 
 /*

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ar/journal.h"
+#include "ar/legal.h"
 #include "core/strtab.h"
 
 struct held_facts {
@@ -69,7 +70,8 @@ facts_of(struct ctos_journal *j, const char *customer, size_t len)
 		j->cap = cap;
 	}
 	if (added)
-		j->facts[id] = (struct held_facts){ { DATE_NONE, "", DATE_NONE, DATE_NONE }, NULL };
+		j->facts[id] = (struct held_facts){ { DATE_NONE, "", DATE_NONE, DATE_NONE, DATE_NONE },
+		    NULL };
 	return &j->facts[id];
 }
 
@@ -83,16 +85,35 @@ field_is(const struct csvio_record *rec, int col, const char *word)
 }
 
 /* A notice or a payment in a row journal_add took. */
+/* A stage of a legal case at or past its judgment: the stage's level meets its type's. */
+static bool
+judgment_row(const struct csvio_record *rec, const struct journal_columns *cols, int channel_col)
+{
+	size_t len, dlen, clen;
+	const char *level = items_field(rec, cols->level, &len);
+	const char *doc = items_field(rec, cols->doc_no, &dlen);
+	const char *type = items_field(rec, channel_col, &clen);
+	enum legal_type t;
+	long stage;
+
+	if (!field_is(rec, cols->action, "legal_stage") || len == 0 ||
+	    !legal_case_id_valid(doc, dlen) || !legal_type_parse(type, clen, &t))
+		return false;
+	stage = strtol(level, NULL, 10);
+	return stage >= legal_judgment_level(t) && !legal_level_ends((int)stage);
+}
+
 static ar_err
 note_row(struct ctos_journal *j, const struct csvio_record *rec,
-    const struct journal_columns *cols, int ref_col, const struct item_format *fmt)
+    const struct journal_columns *cols, int ref_col, int channel_col,
+    const struct item_format *fmt)
 {
 	size_t len, clen;
 	const char *s = items_field(rec, cols->date, &len);
 	const char *customer = items_field(rec, cols->customer, &clen);
 	struct held_facts *h;
 	civil_day day;
-	bool notice, paid;
+	bool notice, paid, judgment = judgment_row(rec, cols, channel_col);
 
 	notice = field_is(rec, cols->action, "ctos_notice");
 	if (!notice && j->policy.notice_level > 0 && field_is(rec, cols->action, "letter")) {
@@ -102,7 +123,7 @@ note_row(struct ctos_journal *j, const struct csvio_record *rec,
 		notice = llen > 0 && strtol(l, NULL, 10) == j->policy.notice_level;
 	}
 	paid = field_is(rec, cols->action, "promise_kept");
-	if (!notice && !paid)
+	if (!notice && !paid && !judgment)
 		return AR_OK;
 	/* journal_add read the date already: it reads. */
 	if (date_parse(s, len, &fmt->dates, &day) != AR_OK || day > j->as_of)
@@ -112,6 +133,11 @@ note_row(struct ctos_journal *j, const struct csvio_record *rec,
 	if (paid) {
 		if (h->f.paid_date == DATE_NONE || day > h->f.paid_date)
 			h->f.paid_date = day;
+		return AR_OK;
+	}
+	if (judgment) {
+		if (h->f.judgment_date == DATE_NONE || day < h->f.judgment_date)
+			h->f.judgment_date = day;
 		return AR_OK;
 	}
 	if (h->f.notice_latest == DATE_NONE || day > h->f.notice_latest)
@@ -140,14 +166,14 @@ ctos_journal_load(struct ctos_journal *j, struct csvio_reader *r, const struct i
 	struct journal_columns cols;
 	struct csvio_record rec;
 	const char *missing;
-	int ref_col = csvio_column(r, "ref");
+	int ref_col = csvio_column(r, "ref"), channel_col = csvio_column(r, "channel");
 	ar_err err;
 
 	if (journal_bind(r, &cols, &missing) != AR_OK)
 		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
 	while ((err = csvio_read(r, &rec)) == AR_OK)
 		if ((err = journal_add(j->disputes, &rec, &cols, fmt, e)) != AR_OK ||
-		    (err = note_row(j, &rec, &cols, ref_col, fmt)) != AR_OK)
+		    (err = note_row(j, &rec, &cols, ref_col, channel_col, fmt)) != AR_OK)
 			return err;
 	if (err != AR_EOF) {
 		*e = *csvio_error(r);

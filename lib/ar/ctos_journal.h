@@ -6,6 +6,9 @@
  *   notice   a letter row at level [ctos] notice_level (when it is not 0),
  *            or a ctos_notice row; its date and ref
  *   payment  a promise_kept row: the day the debtor paid as promised
+ *   judgment a legal_stage row of a case (ar-legal: doc_no the case, channel
+ *            its type, level its stage) at or past its type's judgment
+ *            (legal_judgment_level) and not an end: the earliest such day
  *   dispute  as journal.h reads it: a dispute row on the document (or the
  *            whole account, empty doc_no) that no dispute_resolved follows
  *
@@ -29,6 +32,7 @@ struct ctos_journal_facts {
 	const char *notice_ref;      /* its ref ("" when none) */
 	civil_day notice_latest;     /* the latest notice on or before as-of; DATE_NONE */
 	civil_day paid_date;         /* the latest promise_kept; DATE_NONE */
+	civil_day judgment_date;     /* the first legal_stage at or past its type's judgment; DATE_NONE */
 };
 
 struct ctos_journal;

@@ -129,6 +129,8 @@ static const struct cfg_key schema[] = {
 	    "the days a notice must be sent before the debtor is listed" },
 	{ "ctos", "list_written_off", T_BOOL, "yes", NULL, 0, 0,
 	    "whether customers of status written_off are listed" },
+	{ "ctos", "judgment", T_BOOL, "no", NULL, 0, 0,
+	    "a debtor whose legal case reached judgment (ar-legal) is listed without notice or wait" },
 	{ "dunning", "templates", T_STRING, "", NULL, 0, 0,
 	    "the folder of the letter, e-mail and SMS templates" },
 	{ "dunning", "sms_hours", T_STRING, "09:00-20:00", NULL, 0, 0,

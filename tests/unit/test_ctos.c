@@ -10,14 +10,15 @@
 static struct ctos_policy
 policy(void)
 {
-	return (struct ctos_policy){ test_currency("MYR"), 15000, 60, 0, 14, true };
+	return (struct ctos_policy){ test_currency("MYR"), 15000, 60, 0, 14, true, false };
 }
 
 /* Facts that pass every check but the sums'. */
 static struct ctos_facts
 good_facts(void)
 {
-	return (struct ctos_facts){ test_day("2026-11-01"), test_day("2026-11-01"), false, true };
+	return (struct ctos_facts){ test_day("2026-11-01"), test_day("2026-11-01"), false, true,
+	    DATE_NONE };
 }
 
 static struct ctos_item
@@ -100,6 +101,33 @@ reason_for(int64_t amount, const char *due, const struct ctos_facts *f)
 	    test_day("2026-11-30") };
 
 	return ctos_decide(&p, test_day("2026-11-30"), &l, 1, amount, false, f);
+}
+
+/* [ctos] judgment = yes: a judgment waives the wait and the notice, not the minimum or the id. */
+static void
+ctos_judgment_lists_without_notice(void)
+{
+	struct ctos_policy p = policy();
+	struct ctos_facts f = good_facts();
+	struct ctos_listed l = { "INV-1", test_day("2026-06-01"), test_day("2026-11-20"), 15000,
+	    15000, test_day("2026-11-30") };
+	civil_day as_of = test_day("2026-11-30");
+
+	f.notice_date = f.notice_latest = DATE_NONE;
+	f.judgment_date = test_day("2026-11-02");
+	EXPECT_EQ_STR(ctos_reason_word(ctos_decide(&p, as_of, &l, 1, 15000, false, &f)),
+	    "too_recent");                                   /* judgment = no: as before */
+	p.judgment = true;
+	EXPECT_EQ_INT(ctos_decide(&p, as_of, &l, 1, 15000, false, &f), CTOS_ELIGIBLE);
+	EXPECT_EQ_STR(ctos_reason_word(ctos_decide(&p, as_of, &l, 1, 14999, false, &f)),
+	    "below_minimum");
+	f.id_valid = false;
+	EXPECT_EQ_STR(ctos_reason_word(ctos_decide(&p, as_of, &l, 1, 15000, false, &f)),
+	    "invalid_id");
+	f.id_valid = true;
+	f.judgment_date = test_day("2026-12-01");            /* after as-of: not yet */
+	EXPECT_EQ_STR(ctos_reason_word(ctos_decide(&p, as_of, &l, 1, 15000, false, &f)),
+	    "too_recent");
 }
 
 static void
@@ -449,5 +477,6 @@ main(void)
 	RUN(ctos_a_debtor_who_paid_is_never_left_listed);
 	RUN(ctos_spill_gives_back_the_items_asked_for);
 	RUN(ctos_spill_passes_give_the_same_items_whatever_the_budget);
+	RUN(ctos_judgment_lists_without_notice);
 	return test_summary();
 }

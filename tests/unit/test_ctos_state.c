@@ -143,7 +143,7 @@ load_journal(const char *text, int notice_level, ar_err *err, struct ar_error *e
 	static const struct item_format fmt = {
 		.decimal = MONEY_DECIMAL_POINT, .dates = DATE_OPTS_DEFAULT
 	};
-	struct ctos_policy p = { test_currency("MYR"), 15000, 60, notice_level, 14, true };
+	struct ctos_policy p = { test_currency("MYR"), 15000, 60, notice_level, 14, true, false };
 	char path[] = "/tmp/test_ctos_journal.XXXXXX";
 	struct csvio_reader *r = reader_of(text, path);
 	struct ctos_journal *j = ctos_journal_new(&p, test_day("2026-11-30"), test_currency("MYR"));
@@ -201,6 +201,32 @@ ctos_journal_finds_the_notice_and_its_age(void)
 	ctos_journal_free(j);
 }
 
+/* A legal case at judgment (civil: stage 5) or past it, not ended: the first such day. */
+static void
+ctos_journal_finds_the_judgment(void)
+{
+	struct ar_error e;
+	ar_err err;
+	struct ctos_journal *j = load_journal(JOURNAL_HEAD
+	    "2026-09-01,C1,legal_stage,1,L2026-0001,,,,civil,,,stage=opened; firm=Lee\n"
+	    "2026-10-20,C1,legal_stage,6,L2026-0001,,,,civil,,,stage=enforcement\n"
+	    "2026-10-12,C1,legal_stage,5,L2026-0001,,,,civil,,,stage=judgment\n"
+	    "2026-10-12,C2,legal_stage,4,L2026-0002,,,,civil,,,stage=served\n"
+	    "2026-10-12,C3,legal_stage,5,,,,,civil,,,no case number\n"
+	    "2026-12-01,C4,legal_stage,5,L2026-0004,,,,civil,,,after as-of\n"
+	    "2026-10-12,C5,legal_stage,97,L2026-0005,,,,civil,,,stage=settled\n", 0, &err, &e);
+	const struct ctos_journal_facts *f;
+
+	EXPECT_EQ_INT(err, AR_OK);
+	f = ctos_journal_find(j, "C1", 2);
+	EXPECT(f != NULL && f->judgment_date == test_day("2026-10-12"));
+	EXPECT(ctos_journal_find(j, "C2", 2) == NULL);        /* served: not yet */
+	EXPECT(ctos_journal_find(j, "C3", 2) == NULL);
+	EXPECT(ctos_journal_find(j, "C4", 2) == NULL);
+	EXPECT(ctos_journal_find(j, "C5", 2) == NULL);        /* an end is no judgment */
+	ctos_journal_free(j);
+}
+
 static void
 ctos_journal_bad_rows_stop_the_read(void)
 {
@@ -223,5 +249,6 @@ main(void)
 	RUN(ctos_state_refuses_what_it_never_writes);
 	RUN(ctos_journal_finds_the_notice_and_its_age);
 	RUN(ctos_journal_bad_rows_stop_the_read);
+	RUN(ctos_journal_finds_the_judgment);
 	return test_summary();
 }
