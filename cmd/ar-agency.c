@@ -27,11 +27,13 @@
 #include "core/money.h"
 #include "core/outfile.h"
 #include "core/strtab.h"
+#include "report/agency_pdf.h"
 #include "report/agency_report.h"
+#include "report/letter_pdf.h"
 
 enum {
 	OPT_AGENCY = CLI_OPT_FIRST_OWN, OPT_JOURNAL, OPT_CUSTOMERS, OPT_ITEMS, OPT_DATE, OPT_REF,
-	OPT_USER, OPT_FROM, OPT_TO, OPT_ALLOCATIONS, OPT_PAYMENTS, OPT_XLSX
+	OPT_USER, OPT_FROM, OPT_TO, OPT_ALLOCATIONS, OPT_PAYMENTS, OPT_XLSX, OPT_PDF
 };
 
 static const struct cli_option options[] = {
@@ -58,6 +60,9 @@ static const struct cli_option options[] = {
 	{ "payments", 0, "FILE", OPT_PAYMENTS,
 	  "statement, report: the payments, for value dates" },
 	{ "xlsx", 0, "FILE", OPT_XLSX, "statement, report: also the workbook" },
+	{ "pdf", 0, "FILE", OPT_PDF,
+	  "statement: also the remittance statement to the\n"
+	  "agency, a letter as PDF" },
 	CLI_END
 };
 
@@ -67,7 +72,8 @@ static const struct cli_command command = {
 	"hand accounts to an agency (agency_assign rows, a row per currency with\n"
 	"the balance); recall --agency NAME CUSTOMER ...: take them back;\n"
 	"statement --agency NAME --from DATE --to DATE: what the agency\n"
-	"recovered in the period and its commission; report: every agency's\n"
+	"recovered in the period and its commission (CSV, workbook, and the\n"
+	"letter to the agency as PDF); report: every agency's\n"
 	"accounts, recoveries, commission and contract.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"statement, report: write the CSV to FILE (default: standard output)", NULL,
@@ -81,7 +87,7 @@ static struct {
 	struct cli_context ctx;
 	enum verb verb;
 	const char *agency, *journal_path, *customers_path, *items_path, *ref, *user;
-	const char *allocations_path, *payments_path, *xlsx_path;
+	const char *allocations_path, *payments_path, *xlsx_path, *pdf_path;
 	const char *date_arg, *from_arg, *to_arg;
 	civil_day date, from, to;
 	char **customers_args;
@@ -126,6 +132,7 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_ALLOCATIONS: run.allocations_path = arg; break;
 	case OPT_PAYMENTS: run.payments_path = arg; break;
 	case OPT_XLSX: run.xlsx_path = arg; break;
+	case OPT_PDF: run.pdf_path = arg; break;
 	}
 }
 
@@ -620,6 +627,24 @@ statement(void)
 	if (agency_lines_finish(lines) != AR_OK)
 		out_of_memory();
 	ctx = (struct statement_ctx){ lines, &c, run.from, run.to };
+	if (run.pdf_path != NULL) {
+		struct ar_error e = { 0 };
+
+		if (config_get_string(run.ctx.config, "company:name")[0] == '\0') {
+			diag_error("[company] name is not set in %s: the statement's letterhead needs it",
+			    config_path(run.ctx.config)[0] != '\0' ? config_path(run.ctx.config) :
+			    "ar.ini");
+			fail(EX_CONFIG);
+		}
+
+		if (agency_statement_pdf(run.pdf_path, lines, &c, run.ctx.config, run.from, run.to,
+		    run.ctx.as_of, cli_created_time(), &e) != AR_OK) {
+			diag_report(run.pdf_path, &e);
+			letter_pdf_shutdown();
+			fail(ar_exit_code(e.code));
+		}
+		letter_pdf_shutdown();
+	}
 	write_table(statement_csv, statement_xlsx, &ctx);
 	diag_error("%s: %zu recover%s from %s", c.name, agency_lines_count(lines),
 	    agency_lines_count(lines) == 1 ? "y" : "ies", run.allocations_path);
@@ -716,8 +741,11 @@ main(int argc, char *argv[])
 	if (run.verb >= VERB_STATEMENT && run.ncustomers_args > 0)
 		cli_usage_error("unexpected operand \"%s\": %s takes no CUSTOMER",
 		    run.customers_args[0], argv[first]);
-	if (run.verb <= VERB_RECALL && (run.common.output != NULL || run.xlsx_path != NULL))
-		cli_usage_error("%s writes the journal only: no -o or --xlsx", argv[first]);
+	if (run.verb <= VERB_RECALL && (run.common.output != NULL || run.xlsx_path != NULL ||
+	    run.pdf_path != NULL))
+		cli_usage_error("%s writes the journal only: no -o, --xlsx or --pdf", argv[first]);
+	if (run.verb == VERB_REPORT && run.pdf_path != NULL)
+		cli_usage_error("--pdf is the statement's: the report has -o and --xlsx");
 	if (run.from_arg != NULL)
 		run.from = date_option("--from", run.from_arg);
 	if (run.to_arg != NULL)

@@ -12,9 +12,9 @@
 # DATA_DIR/out/agency) receives:
 #
 #   journal.csv        a copy of the journal with the assignments appended
-#   statement.csv/.xlsx
+#   statement.csv/.xlsx/.pdf
 #                      the agency's November statement: what it recovered
-#                      and its commission
+#                      and its commission, and the letter to the agency
 #   report.csv/.xlsx   every agency's accounts, recoveries, commission and
 #                      contract (flagged for renewal 60 days before its end)
 #   legal-store/       the case's documents under their SHA-256, with a
@@ -63,9 +63,10 @@ if ar-agency assign --agency kredit-recovery --date 2026-11-01 --items "$DATA/it
     100107 100102; then
 	die 70 "ar-agency assigned a customer it should have refused"
 fi
-ar-agency statement --agency kredit-recovery --from 2026-11-01 --to 2026-11-30 \
+ar-agency statement --agency kredit-recovery --from 2026-11-01 --to 2026-11-30 --as-of "$AS_OF" \
 	--journal "$OUT/journal.csv" --allocations "$MATCH/allocations.csv" \
-	--payments "$MATCH/payments.csv" -o "$OUT/statement.csv" --xlsx "$OUT/statement.xlsx"
+	--payments "$MATCH/payments.csv" -o "$OUT/statement.csv" --xlsx "$OUT/statement.xlsx" \
+	--pdf "$OUT/statement.pdf"
 ar-agency report --as-of "$AS_OF" --journal "$OUT/journal.csv" \
 	--allocations "$MATCH/allocations.csv" --payments "$MATCH/payments.csv" \
 	-o "$OUT/report.csv" --xlsx "$OUT/report.xlsx"

@@ -114,6 +114,44 @@ agency_lines_count(const struct agency_lines *l)
 	return l->n;
 }
 
+void
+agency_lines_at(const struct agency_lines *l, size_t i, const struct agency_contract *c,
+    struct agency_line_view *out)
+{
+	const struct line *x = &l->v[i];
+
+	*out = (struct agency_line_view){ x->customer, x->payment_id, x->value_date, x->currency,
+	    x->amount, { 0, 0, 0, 0 } };
+	(void)agency_commission_of(c, x->value_date, x->span->from, x->span->oldest_due, x->amount,
+	    &out->k);
+}
+
+bool
+agency_lines_total(const struct agency_lines *l, const struct agency_contract *c,
+    currency_id cur, int64_t *amount, int64_t *commission, bool *min_fee_applied)
+{
+	bool seen = false;
+	int64_t fee;
+
+	*amount = *commission = 0;
+	*min_fee_applied = false;
+	for (size_t i = 0; i < l->n; i++) {
+		struct agency_line_view v;
+
+		if (l->v[i].currency != cur)
+			continue;
+		agency_lines_at(l, i, c, &v);
+		seen = true;
+		(void)money_add(amount, v.amount);
+		(void)money_add(commission, v.k.commission);
+	}
+	if (seen && *amount > 0 && agency_min_fee(c, cur, &fee) && *commission < fee) {
+		*commission = fee;
+		*min_fee_applied = true;
+	}
+	return seen;
+}
+
 const char *const agency_statement_columns[] = {
 	"customer", "payment_id", "value_date", "currency", "amount", "days_assigned", "rate",
 	"commission"
@@ -131,43 +169,34 @@ header(struct row_sink *s, const char *const *names, unsigned n)
 static void
 statement_rows(struct row_sink *s, const struct agency_lines *l, const struct agency_contract *c)
 {
-	int64_t amount[CURRENCY_MAX] = { 0 }, commission[CURRENCY_MAX] = { 0 };
-	bool seen[CURRENCY_MAX] = { false };
-
 	for (size_t i = 0; i < l->n; i++) {
-		const struct line *x = &l->v[i];
-		struct agency_commission k = { 0, 0, 0, 0 };
+		struct agency_line_view v;
 
-		(void)agency_commission_of(c, x->value_date, x->span->from, x->span->oldest_due,
-		    x->amount, &k);
-		s->text(s, x->customer);
-		s->text(s, x->payment_id);
-		s->date(s, x->value_date);
-		s->text(s, currency_code(x->currency));
-		s->money(s, x->amount, x->currency);
-		s->count(s, k.days);
-		s->decimal(s, k.rate, 3);
-		s->money(s, k.commission, x->currency);
+		agency_lines_at(l, i, c, &v);
+		s->text(s, v.customer);
+		s->text(s, v.payment_id);
+		s->date(s, v.value_date);
+		s->text(s, currency_code(v.currency));
+		s->money(s, v.amount, v.currency);
+		s->count(s, v.k.days);
+		s->decimal(s, v.k.rate, 3);
+		s->money(s, v.k.commission, v.currency);
 		s->end(s);
-		seen[x->currency] = true;
-		(void)money_add(&amount[x->currency], x->amount);
-		(void)money_add(&commission[x->currency], k.commission);
 	}
 	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-		int64_t fee;
+		int64_t amount, commission;
+		bool min_fee;
 
-		if (!seen[cur])
+		if (!agency_lines_total(l, c, cur, &amount, &commission, &min_fee))
 			continue;
-		if (agency_min_fee(c, cur, &fee) && commission[cur] < fee && amount[cur] > 0)
-			commission[cur] = fee;
 		s->text(s, "TOTAL");
 		s->text(s, "");
 		s->text(s, "");
 		s->text(s, currency_code(cur));
-		s->money(s, amount[cur], cur);
+		s->money(s, amount, cur);
 		s->text(s, "");
 		s->text(s, "");
-		s->money(s, commission[cur], cur);
+		s->money(s, commission, cur);
 		s->end(s);
 	}
 }

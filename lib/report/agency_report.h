@@ -65,6 +65,21 @@ size_t agency_lines_count(const struct agency_lines *l);
 extern const char *const agency_statement_columns[];
 extern const unsigned agency_statement_ncolumns;
 
+/* One line of the statement, i from 0 to agency_lines_count - 1, with its commission. */
+struct agency_line_view {
+	const char *customer, *payment_id;
+	civil_day value_date;
+	currency_id currency;
+	int64_t amount;
+	struct agency_commission k;
+};
+void agency_lines_at(const struct agency_lines *l, size_t i, const struct agency_contract *c,
+    struct agency_line_view *out);
+
+/* The statement's total in cur: amount and commission (after min_fee); false when none. */
+bool agency_lines_total(const struct agency_lines *l, const struct agency_contract *c,
+    currency_id cur, int64_t *amount, int64_t *commission, bool *min_fee_applied);
+
 /* The header and rows of statement.csv. */
 void agency_statement_write(struct row_sink *s, const struct agency_lines *l,
     const struct agency_contract *c);
