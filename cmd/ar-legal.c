@@ -74,7 +74,8 @@ static const struct cli_option options[] = {
 	{ "next-date", 0, "DATE", OPT_NEXT_DATE,
 	  "the next date fixed (a hearing, a case\nmanagement), on or after the stage's" },
 	{ "force", 0, NULL, OPT_FORCE,
-	  "record a stage out of order, or after the case\nended; needs --note saying why" },
+	  "record a stage out of order, or after the case\nended; open a second case of a type the\n"
+	  "customer has open; needs --note saying why" },
 	CLI_GROUP("file:"),
 	{ "kind", 0, "KIND", OPT_KIND,
 	  "letter, pleading, award, approval, email,\ninvoice or other (required)" },
@@ -97,7 +98,7 @@ static const unsigned option_subs[OPT_END - CLI_OPT_FIRST_OWN] = {
 	[OPT_REF - CLI_OPT_FIRST_OWN] = ONLY(SUB_STAGE),
 	[OPT_COURT - CLI_OPT_FIRST_OWN] = ONLY(SUB_STAGE),
 	[OPT_NEXT_DATE - CLI_OPT_FIRST_OWN] = ONLY(SUB_STAGE),
-	[OPT_FORCE - CLI_OPT_FIRST_OWN] = ONLY(SUB_STAGE),
+	[OPT_FORCE - CLI_OPT_FIRST_OWN] = ONLY(SUB_OPEN) | ONLY(SUB_STAGE),
 	[OPT_KIND - CLI_OPT_FIRST_OWN] = ONLY(SUB_FILE),
 	[OPT_XLSX - CLI_OPT_FIRST_OWN] = ONLY(SUB_REPORT),
 };
@@ -251,8 +252,7 @@ check_options(void)
 		cli_usage_error("file needs --kind letter, pleading, award, approval, email, "
 		    "invoice or other");
 	if (run.force && run.note == NULL)
-		cli_usage_error("--force needs --note TEXT saying why the stage is recorded "
-		    "out of order");
+		cli_usage_error("--force needs --note TEXT saying why");
 	if (run.currency != NULL && run.amount == NULL)
 		cli_usage_error("--currency goes with --amount");
 }
@@ -491,13 +491,23 @@ cmd_open(const char *path, const char *customer)
 	row.channel = legal_type_words[type];
 	row.user = cli_user_name(run.user);
 	read_money(&row, "the amount in suit");
-	note_of(note, sizeof note, "opened", run.firm, NULL, false);
+	note_of(note, sizeof note, "opened", run.firm, NULL, run.force);
 	row.note = note;
 	if (journal_entry_check(&row, &e) != AR_OK)
 		bad_value("%s", e.message);
 	load_customers();
 	check_customer(customer);
 	lock_and_load(path);
+	/* A second open case of the same type for one customer is a mistake, unless said so. */
+	for (size_t i = 0; i < legal_register_count(run.reg); i++) {
+		const struct legal_case *c = legal_register_case(run.reg, i);
+
+		if (strcmp(c->customer, customer) == 0 && c->type == type &&
+		    !legal_level_ends(c->level) && !run.force)
+			bad_value("%s has case %s (%s, at %s) open: a second %s case needs --force with "
+			    "--note", customer, c->id, legal_type_words[type],
+			    legal_stage_word(type, c->level), legal_type_words[type]);
+	}
 	date_to_ymd(row.date, &year, &month, &mday);
 	if (!legal_register_next_id(run.reg, year, id))
 		bad_value("no case number is left for %d", year);
