@@ -40,7 +40,7 @@ agency_statement_pdf(const char *path, const struct agency_lines *l,
 	struct letter_total totals[2 * CURRENCY_MAX];
 	char (*total_text)[2][CELL_MAX + 32] = calloc(CURRENCY_MAX, sizeof *total_text);
 	char address[1024], date[64], d1[64], d2[64], ref[128], title[160], recipient[512];
-	char before[1024], after[1024], tiers[256], f[DATE_TEXT_MAX], t[DATE_TEXT_MAX];
+	char before[1024], after[2048], tiers[256], f[DATE_TEXT_MAX], t[DATE_TEXT_MAX];
 	struct letter_doc d = { 0 };
 	ar_err err;
 
@@ -98,11 +98,34 @@ agency_statement_pdf(const char *path, const struct agency_lines *l,
 	    "accounts assigned to you, and your commission on them under our contract. %s",
 	    d1, d2, n == 0 ? "Nothing was recovered in the period." : "");
 	tiers_format(&c->tiers, tiers, sizeof tiers);
-	snprintf(after, sizeof after, "Commission tiers (days: per cent): %s, counted %s; each line "
-	    "rounded to the cent. Payments valued before an assignment or on or after a recall "
-	    "earn no commission. Please invoice the commission due, quoting our reference.", tiers,
-	    c->basis == AGENCY_DEBT_AGE ? "from the due date of the oldest item assigned" :
-	    "from the day of the assignment to the payment's value date");
+	{
+		size_t len = 0;
+
+		len += (size_t)snprintf(after, sizeof after, "By tier:");
+		for (currency_id cur = 0; cur < CURRENCY_MAX && len < sizeof after; cur++)
+			for (int k = 0; k < c->tiers.n && len < sizeof after; k++) {
+				int64_t count, amount, commission;
+				char label[64], a[CELL_MAX + 8], m[CELL_MAX + 8], r[CELL_MAX];
+
+				agency_lines_tier(l, c, cur, k, &count, &amount, &commission);
+				if (count == 0)
+					continue;
+				agency_tier_label(c, k, label, sizeof label);
+				money_text(cur, amount, a, sizeof a);
+				money_text(cur, commission, m, sizeof m);
+				doc_money(c->tiers.rate[k], 3, r, sizeof r);
+				len += (size_t)snprintf(after + len, sizeof after - len,
+				    "\n%s at %s %%: %lld line%s, %s, commission %s", label, r,
+				    (long long)count, count == 1 ? "" : "s", a, m);
+			}
+		if (len < sizeof after)
+			snprintf(after + len, sizeof after - len, "\n\nCommission tiers (days: per "
+			    "cent): %s, counted %s; each line rounded to the cent. Payments valued "
+			    "before an assignment or on or after a recall earn no commission. Please "
+			    "invoice the commission due, quoting our reference.", tiers,
+			    c->basis == AGENCY_DEBT_AGE ? "from the due date of the oldest item "
+			    "assigned" : "from the day of the assignment to the payment's value date");
+	}
 	d.lang = "en";
 	d.date_text = date;
 	d.ref_caption = "Our ref";

@@ -152,6 +152,41 @@ agency_lines_total(const struct agency_lines *l, const struct agency_contract *c
 	return seen;
 }
 
+void
+agency_lines_tier(const struct agency_lines *l, const struct agency_contract *c,
+    currency_id cur, int tier, int64_t *count, int64_t *amount, int64_t *commission)
+{
+	*count = *amount = *commission = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct agency_line_view v;
+
+		if (l->v[i].currency != cur)
+			continue;
+		agency_lines_at(l, i, c, &v);
+		if (v.k.tier != tier)
+			continue;
+		(*count)++;
+		(void)money_add(amount, v.amount);
+		(void)money_add(commission, v.k.commission);
+	}
+}
+
+void
+agency_tier_label(const struct agency_contract *c, int tier, char *buf, size_t cap)
+{
+	int from = tier > 0 ? c->tiers.upto[tier - 1] + 1 : 0;
+	int upto = c->tiers.upto[tier];
+
+	if (upto == TIERS_OPEN_END && tier == 0)
+		snprintf(buf, cap, "any days");
+	else if (upto == TIERS_OPEN_END)
+		snprintf(buf, cap, "over %d days", from - 1);
+	else if (tier == 0)
+		snprintf(buf, cap, "up to %d days", upto);
+	else
+		snprintf(buf, cap, "%d to %d days", from, upto);
+}
+
 const char *const agency_statement_columns[] = {
 	"customer", "payment_id", "value_date", "currency", "amount", "days_assigned", "rate",
 	"commission"
@@ -209,6 +244,37 @@ agency_statement_write(struct row_sink *s, const struct agency_lines *l,
 	statement_rows(s, l, c);
 }
 
+static const char *const tier_columns[] = {
+	"currency", "tier", "rate", "lines", "amount", "commission"
+};
+
+/* Per currency and tier: what was recovered in it and its commission. */
+static void
+tier_rows(struct row_sink *s, const struct agency_lines *l, const struct agency_contract *c)
+{
+	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+		int64_t amount, commission;
+		bool min_fee;
+
+		if (!agency_lines_total(l, c, cur, &amount, &commission, &min_fee))
+			continue;
+		for (int t = 0; t < c->tiers.n; t++) {
+			int64_t count;
+			char label[64];
+
+			agency_lines_tier(l, c, cur, t, &count, &amount, &commission);
+			agency_tier_label(c, t, label, sizeof label);
+			s->text(s, currency_code(cur));
+			s->text(s, label);
+			s->decimal(s, c->tiers.rate[t], 3);
+			s->count(s, count);
+			s->money(s, amount, cur);
+			s->money(s, commission, cur);
+			s->end(s);
+		}
+	}
+}
+
 static ar_err
 note_row(struct xlsx_book *book, lxw_worksheet *ws, uint32_t row, const char *what,
     const char *text)
@@ -236,6 +302,12 @@ agency_statement_xlsx(const char *path, const struct agency_lines *l,
 		xlsx_fit_columns(book, x.ws);
 	}
 	err = x.err;
+	if (err == AR_OK && row_sink_sheet_start(&x, book, "Tiers", tier_columns, 6)) {
+		tier_rows(&x.sink, l, c);
+		xlsx_fit_columns(book, x.ws);
+	}
+	if (err == AR_OK)
+		err = x.err;
 	date_format(from, d1);
 	date_format(to, d2);
 	snprintf(period, sizeof period, "%s to %s", d1, d2);

@@ -80,11 +80,22 @@ void agency_lines_at(const struct agency_lines *l, size_t i, const struct agency
 bool agency_lines_total(const struct agency_lines *l, const struct agency_contract *c,
     currency_id cur, int64_t *amount, int64_t *commission, bool *min_fee_applied);
 
+/* The lines of tier t in cur: how many, their amount and commission (before min_fee). */
+void agency_lines_tier(const struct agency_lines *l, const struct agency_contract *c,
+    currency_id cur, int tier, int64_t *count, int64_t *amount, int64_t *commission);
+
+/* "up to 90 days", "91 to 180 days", "over 180 days" (or "any days") for tier t, into buf. */
+void agency_tier_label(const struct agency_contract *c, int tier, char *buf, size_t cap);
+
 /* The header and rows of statement.csv. */
 void agency_statement_write(struct row_sink *s, const struct agency_lines *l,
     const struct agency_contract *c);
 
-/* statement.xlsx: the sheet Statement and the sheet Notes (agency, contact, period, tiers). */
+/*
+ * statement.xlsx: the sheet Statement (statement.csv's rows), the sheet
+ * Tiers (per currency and tier: currency,tier,rate,lines,amount,commission)
+ * and the sheet Notes (agency, contact, period, tiers).
+ */
 ar_err agency_statement_xlsx(const char *path, const struct agency_lines *l,
     const struct agency_contract *c, civil_day from, civil_day to, struct ar_error *e);
 
