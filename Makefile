@@ -143,6 +143,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-ctos.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-kpi.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-forecast.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-agency.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz
