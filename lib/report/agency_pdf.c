@@ -42,6 +42,7 @@ agency_statement_pdf(const char *path, const struct agency_lines *l,
 	char address[1024], date[64], d1[64], d2[64], ref[128], title[160], recipient[512];
 	char before[1024], after[2048], tiers[256], f[DATE_TEXT_MAX], t[DATE_TEXT_MAX];
 	struct letter_doc d = { 0 };
+	struct agency_sums sums;
 	ar_err err;
 
 	if (cells == NULL || ptrs == NULL || total_text == NULL) {
@@ -66,15 +67,13 @@ agency_statement_pdf(const char *path, const struct agency_lines *l,
 		for (int k = 0; k < NCOLS; k++)
 			ptrs[i * NCOLS + k] = row[k];
 	}
+	agency_lines_sums(l, c, &sums);
 	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-		int64_t amount, commission;
-		bool min_fee;
-
-		if (!agency_lines_total(l, c, cur, &amount, &commission, &min_fee))
+		if (!sums.seen[cur])
 			continue;
-		money_text(cur, amount, total_text[cur][0], sizeof total_text[cur][0]);
-		money_text(cur, commission, total_text[cur][1], sizeof total_text[cur][1]);
-		if (min_fee)
+		money_text(cur, sums.amount[cur], total_text[cur][0], sizeof total_text[cur][0]);
+		money_text(cur, sums.commission[cur], total_text[cur][1], sizeof total_text[cur][1]);
+		if (sums.min_fee[cur])
 			strcat(total_text[cur][1], " (the minimum fee)");
 		totals[ntotals++] = (struct letter_total){ "Recovered", total_text[cur][0], false };
 		totals[ntotals++] = (struct letter_total){ "Commission due", total_text[cur][1], true };
@@ -104,15 +103,14 @@ agency_statement_pdf(const char *path, const struct agency_lines *l,
 		len += (size_t)snprintf(after, sizeof after, "By tier:");
 		for (currency_id cur = 0; cur < CURRENCY_MAX && len < sizeof after; cur++)
 			for (int k = 0; k < c->tiers.n && len < sizeof after; k++) {
-				int64_t count, amount, commission;
+				int64_t count = sums.tier_lines[cur][k];
 				char label[64], a[CELL_MAX + 8], m[CELL_MAX + 8], r[CELL_MAX];
 
-				agency_lines_tier(l, c, cur, k, &count, &amount, &commission);
 				if (count == 0)
 					continue;
 				agency_tier_label(c, k, label, sizeof label);
-				money_text(cur, amount, a, sizeof a);
-				money_text(cur, commission, m, sizeof m);
+				money_text(cur, sums.tier_amount[cur][k], a, sizeof a);
+				money_text(cur, sums.tier_commission[cur][k], m, sizeof m);
 				doc_money(c->tiers.rate[k], 3, r, sizeof r);
 				len += (size_t)snprintf(after + len, sizeof after - len,
 				    "\n%s at %s %%: %lld line%s, %s, commission %s", label, r,

@@ -126,48 +126,31 @@ agency_lines_at(const struct agency_lines *l, size_t i, const struct agency_cont
 	    &out->k);
 }
 
-bool
-agency_lines_total(const struct agency_lines *l, const struct agency_contract *c,
-    currency_id cur, int64_t *amount, int64_t *commission, bool *min_fee_applied)
-{
-	bool seen = false;
-	int64_t fee;
-
-	*amount = *commission = 0;
-	*min_fee_applied = false;
-	for (size_t i = 0; i < l->n; i++) {
-		struct agency_line_view v;
-
-		if (l->v[i].currency != cur)
-			continue;
-		agency_lines_at(l, i, c, &v);
-		seen = true;
-		(void)money_add(amount, v.amount);
-		(void)money_add(commission, v.k.commission);
-	}
-	if (seen && *amount > 0 && agency_min_fee(c, cur, &fee) && *commission < fee) {
-		*commission = fee;
-		*min_fee_applied = true;
-	}
-	return seen;
-}
-
 void
-agency_lines_tier(const struct agency_lines *l, const struct agency_contract *c,
-    currency_id cur, int tier, int64_t *count, int64_t *amount, int64_t *commission)
+agency_lines_sums(const struct agency_lines *l, const struct agency_contract *c,
+    struct agency_sums *out)
 {
-	*count = *amount = *commission = 0;
+	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i < l->n; i++) {
 		struct agency_line_view v;
+		currency_id cur = l->v[i].currency;
 
-		if (l->v[i].currency != cur)
-			continue;
 		agency_lines_at(l, i, c, &v);
-		if (v.k.tier != tier)
-			continue;
-		(*count)++;
-		(void)money_add(amount, v.amount);
-		(void)money_add(commission, v.k.commission);
+		out->seen[cur] = true;
+		(void)money_add(&out->amount[cur], v.amount);
+		(void)money_add(&out->commission[cur], v.k.commission);
+		out->tier_lines[cur][v.k.tier]++;
+		(void)money_add(&out->tier_amount[cur][v.k.tier], v.amount);
+		(void)money_add(&out->tier_commission[cur][v.k.tier], v.k.commission);
+	}
+	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+		int64_t fee;
+
+		if (out->seen[cur] && out->amount[cur] > 0 && agency_min_fee(c, cur, &fee) &&
+		    out->commission[cur] < fee) {
+			out->commission[cur] = fee;
+			out->min_fee[cur] = true;
+		}
 	}
 }
 
@@ -204,6 +187,8 @@ header(struct row_sink *s, const char *const *names, unsigned n)
 static void
 statement_rows(struct row_sink *s, const struct agency_lines *l, const struct agency_contract *c)
 {
+	struct agency_sums t;   /* about 25 KB */
+
 	for (size_t i = 0; i < l->n; i++) {
 		struct agency_line_view v;
 
@@ -218,20 +203,18 @@ statement_rows(struct row_sink *s, const struct agency_lines *l, const struct ag
 		s->money(s, v.k.commission, v.currency);
 		s->end(s);
 	}
+	agency_lines_sums(l, c, &t);
 	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-		int64_t amount, commission;
-		bool min_fee;
-
-		if (!agency_lines_total(l, c, cur, &amount, &commission, &min_fee))
+		if (!t.seen[cur])
 			continue;
 		s->text(s, "TOTAL");
 		s->text(s, "");
 		s->text(s, "");
 		s->text(s, currency_code(cur));
-		s->money(s, amount, cur);
+		s->money(s, t.amount[cur], cur);
 		s->text(s, "");
 		s->text(s, "");
-		s->money(s, commission, cur);
+		s->money(s, t.commission[cur], cur);
 		s->end(s);
 	}
 }
@@ -252,24 +235,22 @@ static const char *const tier_columns[] = {
 static void
 tier_rows(struct row_sink *s, const struct agency_lines *l, const struct agency_contract *c)
 {
-	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-		int64_t amount, commission;
-		bool min_fee;
+	struct agency_sums t;
 
-		if (!agency_lines_total(l, c, cur, &amount, &commission, &min_fee))
+	agency_lines_sums(l, c, &t);
+	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+		if (!t.seen[cur])
 			continue;
-		for (int t = 0; t < c->tiers.n; t++) {
-			int64_t count;
+		for (int k = 0; k < c->tiers.n; k++) {
 			char label[64];
 
-			agency_lines_tier(l, c, cur, t, &count, &amount, &commission);
-			agency_tier_label(c, t, label, sizeof label);
+			agency_tier_label(c, k, label, sizeof label);
 			s->text(s, currency_code(cur));
 			s->text(s, label);
-			s->decimal(s, c->tiers.rate[t], 3);
-			s->count(s, count);
-			s->money(s, amount, cur);
-			s->money(s, commission, cur);
+			s->decimal(s, c->tiers.rate[k], 3);
+			s->count(s, t.tier_lines[cur][k]);
+			s->money(s, t.tier_amount[cur][k], cur);
+			s->money(s, t.tier_commission[cur][k], cur);
 			s->end(s);
 		}
 	}
@@ -346,90 +327,110 @@ struct agency_report {
 	civil_day day;
 };
 
-static struct report_row *
-row_of(struct agency_report *r, size_t first, const struct agency_contract *c, currency_id cur)
-{
-	for (size_t i = first; i < r->n; i++)
-		if (r->rows[i].has_currency && r->rows[i].currency == cur)
-			return &r->rows[i];
-	r->rows[r->n] = (struct report_row){ .contract = c, .currency = cur, .has_currency = true };
-	return &r->rows[r->n++];
-}
-
 static int
 by_code(const void *a, const void *b)
 {
-	const struct report_row *x = a, *y = b;
-
-	return strcmp(currency_code(x->currency), currency_code(y->currency));
+	return strcmp(currency_code(*(const currency_id *)a), currency_code(*(const currency_id *)b));
 }
 
+/*
+ * One pass over the spans (what was assigned), one over the lines (what
+ * was recovered, earliest first: agency_lines_finish orders them by
+ * value date, so a span's first line in a currency is its first
+ * recovery), into a grid of agency x currency; then the grid's rows in
+ * agency order and currency code.
+ */
 ar_err
 agency_report_make(const struct agency_register *reg, const struct agency_lines *l,
     const struct agency_contract *contracts, size_t n, civil_day day,
     struct agency_report **out)
 {
-	struct agency_report *r = calloc(1, sizeof *r);
 	size_t nspans = agency_nspans(reg);
+	const struct agency_span *base = agency_span_at(reg, 0);
+	struct agency_report *r = calloc(1, sizeof *r);
+	struct report_row *grid = calloc(n * CURRENCY_MAX + 1, sizeof *grid);
+	int *contract_of = calloc(nspans + 1, sizeof *contract_of);   /* per span; -1: none */
+	uint64_t *recovered_in = calloc(nspans + 1, sizeof *recovered_in);   /* per span: currencies */
+	currency_id order[CURRENCY_MAX];
+	int norder = 0;
 
 	*out = NULL;
-	if (r == NULL || (r->rows = calloc(n * CURRENCY_MAX + 1, sizeof *r->rows)) == NULL) {
+	if (r == NULL || grid == NULL || contract_of == NULL || recovered_in == NULL ||
+	    (r->rows = calloc(n * CURRENCY_MAX + 1, sizeof *r->rows)) == NULL) {
+		if (r != NULL)
+			free(r->rows);
 		free(r);
+		free(grid);
+		free(contract_of);
+		free(recovered_in);
 		return AR_ENOMEM;
 	}
 	r->day = day;
+	for (size_t i = 0; i < nspans; i++) {
+		const struct agency_span *s = agency_span_at(reg, i);
+
+		contract_of[i] = -1;
+		for (size_t a = 0; a < n; a++)
+			if (strcmp(s->agency, contracts[a].name) == 0)
+				contract_of[i] = (int)a;
+		if (contract_of[i] < 0 || s->from > day)
+			continue;
+		for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
+			struct report_row *x = &grid[(size_t)contract_of[i] * CURRENCY_MAX + cur];
+
+			if (!s->has_assigned[cur])
+				continue;
+			x->has_currency = true;
+			x->accounts++;
+			x->open_accounts += s->to == DATE_NONE || s->to > day;
+			(void)money_add(&x->assigned, s->assigned[cur]);
+		}
+	}
+	for (size_t k = 0; k < l->n; k++) {
+		const struct line *y = &l->v[k];
+		size_t i = (size_t)(y->span - base);
+		const struct agency_contract *c;
+		struct agency_commission m = { 0, 0, 0, 0 };
+		struct report_row *x;
+		uint64_t bit = UINT64_C(1) << y->currency;
+
+		if (y->value_date > day || contract_of[i] < 0)
+			continue;
+		c = &contracts[contract_of[i]];
+		x = &grid[(size_t)contract_of[i] * CURRENCY_MAX + y->currency];
+		x->has_currency = true;
+		(void)money_add(&x->recovered, y->amount);
+		(void)agency_commission_of(c, y->value_date, y->span->from, y->span->oldest_due,
+		    y->amount, &m);
+		(void)money_add(&x->commission, m.commission);
+		if (!(recovered_in[i] & bit)) {
+			recovered_in[i] |= bit;
+			x->first_days += (int64_t)y->value_date - (int64_t)y->span->from;
+			x->with_recovery++;
+		}
+	}
+	for (currency_id cur = 0; cur < CURRENCY_MAX; cur++)
+		if (currency_code(cur) != NULL)
+			order[norder++] = cur;
+	qsort(order, (size_t)norder, sizeof *order, by_code);
 	for (size_t a = 0; a < n; a++) {
-		const struct agency_contract *c = &contracts[a];
 		size_t first = r->n;
 
-		for (size_t i = 0; i < nspans; i++) {
-			const struct agency_span *s = agency_span_at(reg, i);
-			civil_day first_recovery[CURRENCY_MAX];
+		for (int k = 0; k < norder; k++) {
+			struct report_row *x = &grid[a * CURRENCY_MAX + order[k]];
 
-			if (strcmp(s->agency, c->name) != 0 || s->from > day)
+			if (!x->has_currency)
 				continue;
-			for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-				struct report_row *x;
-
-				first_recovery[cur] = DATE_NONE;
-				if (!s->has_assigned[cur])
-					continue;
-				x = row_of(r, first, c, cur);
-				x->accounts++;
-				x->open_accounts += s->to == DATE_NONE || s->to > day;
-				(void)money_add(&x->assigned, s->assigned[cur]);
-			}
-			for (size_t k = 0; k < l->n; k++) {
-				const struct line *y = &l->v[k];
-				struct agency_commission m = { 0, 0, 0, 0 };
-				struct report_row *x;
-
-				if (y->span != s || y->value_date > day)
-					continue;
-				x = row_of(r, first, c, y->currency);
-				(void)money_add(&x->recovered, y->amount);
-				(void)agency_commission_of(c, y->value_date, s->from, s->oldest_due,
-				    y->amount, &m);
-				(void)money_add(&x->commission, m.commission);
-				if (first_recovery[y->currency] == DATE_NONE ||
-				    y->value_date < first_recovery[y->currency])
-					first_recovery[y->currency] = y->value_date;
-			}
-			for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
-				struct report_row *x;
-
-				if (first_recovery[cur] == DATE_NONE)
-					continue;
-				x = row_of(r, first, c, cur);
-				x->first_days += (int64_t)first_recovery[cur] - (int64_t)s->from;
-				x->with_recovery++;
-			}
+			x->contract = &contracts[a];
+			x->currency = order[k];
+			r->rows[r->n++] = *x;
 		}
 		if (r->n == first)
-			r->rows[r->n++] = (struct report_row){ .contract = c };
-		else if (r->n - first > 1)
-			qsort(&r->rows[first], r->n - first, sizeof *r->rows, by_code);
+			r->rows[r->n++] = (struct report_row){ .contract = &contracts[a] };
 	}
+	free(grid);
+	free(contract_of);
+	free(recovered_in);
 	*out = r;
 	return AR_OK;
 }

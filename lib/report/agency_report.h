@@ -76,13 +76,20 @@ struct agency_line_view {
 void agency_lines_at(const struct agency_lines *l, size_t i, const struct agency_contract *c,
     struct agency_line_view *out);
 
-/* The statement's total in cur: amount and commission (after min_fee); false when none. */
-bool agency_lines_total(const struct agency_lines *l, const struct agency_contract *c,
-    currency_id cur, int64_t *amount, int64_t *commission, bool *min_fee_applied);
+/* The statement's sums per currency and tier, worked out in one pass over the lines. */
+struct agency_sums {
+	bool seen[CURRENCY_MAX];
+	int64_t amount[CURRENCY_MAX];
+	int64_t commission[CURRENCY_MAX];        /* after min_fee */
+	bool min_fee[CURRENCY_MAX];              /* min_fee raised it */
+	int64_t tier_lines[CURRENCY_MAX][TIERS_MAX];
+	int64_t tier_amount[CURRENCY_MAX][TIERS_MAX];
+	int64_t tier_commission[CURRENCY_MAX][TIERS_MAX];   /* before min_fee */
+};
 
-/* The lines of tier t in cur: how many, their amount and commission (before min_fee). */
-void agency_lines_tier(const struct agency_lines *l, const struct agency_contract *c,
-    currency_id cur, int tier, int64_t *count, int64_t *amount, int64_t *commission);
+/* *out for the lines of l under contract c. */
+void agency_lines_sums(const struct agency_lines *l, const struct agency_contract *c,
+    struct agency_sums *out);
 
 /* "up to 90 days", "91 to 180 days", "over 180 days" (or "any days") for tier t, into buf. */
 void agency_tier_label(const struct agency_contract *c, int tier, char *buf, size_t cap);
