@@ -68,13 +68,13 @@ static const struct cli_option options[] = {
 
 static const struct cli_command command = {
 	"ar-agency", "assign|recall|statement|report [options] [CUSTOMER ...]",
-	"Collection agencies.  assign --agency NAME --items FILE CUSTOMER ...:\n"
+	"Collection agencies.  assign --agency NAME [--items FILE] CUSTOMER ...:\n"
 	"hand accounts to an agency (agency_assign rows, a row per currency with\n"
-	"the balance); recall --agency NAME CUSTOMER ...: take them back;\n"
-	"statement --agency NAME --from DATE --to DATE: what the agency\n"
-	"recovered in the period and its commission (CSV, workbook, and the\n"
-	"letter to the agency as PDF); report: every agency's\n"
-	"accounts, recoveries, commission and contract.\n",
+	"the balance when --items gives the open items); recall --agency NAME\n"
+	"CUSTOMER ...: take them back; statement --agency NAME --from DATE\n"
+	"--to DATE: what the agency recovered in the period and its commission\n"
+	"(CSV, workbook, and the letter to the agency as PDF); report: every\n"
+	"agency's accounts, recoveries, commission and contract.\n",
 	options, CLI_AS_OF | CLI_CONFIG | CLI_OUTPUT,
 	"statement, report: write the CSV to FILE (default: standard output)", NULL,
 	"report: the day of the report (default today)", NULL
@@ -356,6 +356,8 @@ refusal(const struct agency_contract *c, const char *customer, const struct hold
 		    f->dispute_docs : "the whole account");
 		return buf;
 	}
+	if (run.items_path == NULL)
+		return NULL;
 	if (h->disputed) {
 		snprintf(buf, cap, "in dispute (item %s)", h->disputed_doc);
 		return buf;
@@ -386,8 +388,13 @@ assign_or_recall(void)
 	date_format(run.date, day);
 	for (int i = 0; i < run.ncustomers_args; i++)
 		h[i].oldest_due = DATE_NONE;
-	if (run.verb == VERB_ASSIGN) {
+	if (run.verb == VERB_ASSIGN && run.items_path == NULL && c.basis == AGENCY_DEBT_AGE)
+		cli_usage_error("assign to %s needs --items FILE: its tiers go by the age of the "
+		    "debt (tier_basis = debt_age), and the oldest due date comes from the items",
+		    c.name);
+	if (run.verb == VERB_ASSIGN && run.items_path != NULL)
 		read_holdings(h);
+	if (run.verb == VERB_ASSIGN) {
 		if (!agency_in_contract(&c, run.date)) {
 			diag_error("%s is outside the contract of %s", day, c.name);
 			fail(EX_DATAERR);
@@ -421,6 +428,17 @@ assign_or_recall(void)
 			refused++;
 			continue;
 		}
+		if (run.items_path == NULL) {
+			/* No items: the account is handed over without a balance. */
+			rows[n] = (struct journal_entry)JOURNAL_ENTRY_INIT;
+			rows[n].date = run.date;
+			rows[n].customer = who;
+			rows[n].action = "agency_assign";
+			rows[n].ref = run.ref;
+			rows[n].note = c.name;
+			rows[n++].user = cli_user_name(run.user);
+			continue;
+		}
 		for (int cur = 0; cur < CURRENCY_MAX; cur++) {
 			if (!h[i].has[cur] || h[i].balance[cur] <= 0)
 				continue;
@@ -447,6 +465,9 @@ assign_or_recall(void)
 		fail(ar_exit_code(e.code));
 	}
 	diag_error("%zu row%s appended to %s", n, n == 1 ? "" : "s", run.journal_path);
+	if (run.verb == VERB_ASSIGN && run.items_path == NULL)
+		diag_error("assigned without --items: no balance in the rows, so the report's "
+		    "assigned amount leaves these accounts out");
 	for (int i = 0; i < run.ncustomers_args; i++)
 		free((char *)h[i].disputed_doc);
 	free(h);
@@ -712,8 +733,6 @@ usage_of_verb(const char *verb)
 		cli_usage_error("%s needs --agency NAME", verb);
 	if (run.verb <= VERB_RECALL && run.ncustomers_args == 0)
 		cli_usage_error("%s needs at least one CUSTOMER", verb);
-	if (run.verb == VERB_ASSIGN && run.items_path == NULL)
-		cli_usage_error("assign needs --items FILE: the balance assigned comes from it");
 	if (run.verb == VERB_STATEMENT && (run.from_arg == NULL || run.to_arg == NULL))
 		cli_usage_error("statement needs --from DATE and --to DATE");
 	if (run.verb == VERB_STATEMENT && run.to < run.from)

@@ -349,18 +349,21 @@ agency_report_make(const struct agency_register *reg, const struct agency_lines 
 	const struct agency_span *base = agency_span_at(reg, 0);
 	struct agency_report *r = calloc(1, sizeof *r);
 	struct report_row *grid = calloc(n * CURRENCY_MAX + 1, sizeof *grid);
+	struct report_row *unbalanced = calloc(n + 1, sizeof *unbalanced);   /* per agency */
 	int *contract_of = calloc(nspans + 1, sizeof *contract_of);   /* per span; -1: none */
 	uint64_t *recovered_in = calloc(nspans + 1, sizeof *recovered_in);   /* per span: currencies */
 	currency_id order[CURRENCY_MAX];
 	int norder = 0;
 
 	*out = NULL;
-	if (r == NULL || grid == NULL || contract_of == NULL || recovered_in == NULL ||
-	    (r->rows = calloc(n * CURRENCY_MAX + 1, sizeof *r->rows)) == NULL) {
+	if (r == NULL || grid == NULL || unbalanced == NULL || contract_of == NULL ||
+	    recovered_in == NULL ||
+	    (r->rows = calloc(n * (CURRENCY_MAX + 1) + 1, sizeof *r->rows)) == NULL) {
 		if (r != NULL)
 			free(r->rows);
 		free(r);
 		free(grid);
+		free(unbalanced);
 		free(contract_of);
 		free(recovered_in);
 		return AR_ENOMEM;
@@ -373,8 +376,17 @@ agency_report_make(const struct agency_register *reg, const struct agency_lines 
 		for (size_t a = 0; a < n; a++)
 			if (strcmp(s->agency, contracts[a].name) == 0)
 				contract_of[i] = (int)a;
+		bool balanced = false;
+
 		if (contract_of[i] < 0 || s->from > day)
 			continue;
+		for (currency_id cur = 0; cur < CURRENCY_MAX; cur++)
+			balanced = balanced || s->has_assigned[cur];
+		if (!balanced) {
+			/* Assigned without --items: counted, in a row of its own with no currency. */
+			unbalanced[contract_of[i]].accounts++;
+			unbalanced[contract_of[i]].open_accounts += s->to == DATE_NONE || s->to > day;
+		}
 		for (currency_id cur = 0; cur < CURRENCY_MAX; cur++) {
 			struct report_row *x = &grid[(size_t)contract_of[i] * CURRENCY_MAX + cur];
 
@@ -425,10 +437,13 @@ agency_report_make(const struct agency_register *reg, const struct agency_lines 
 			x->currency = order[k];
 			r->rows[r->n++] = *x;
 		}
-		if (r->n == first)
-			r->rows[r->n++] = (struct report_row){ .contract = &contracts[a] };
+		if (r->n == first || unbalanced[a].accounts > 0) {
+			unbalanced[a].contract = &contracts[a];
+			r->rows[r->n++] = unbalanced[a];
+		}
 	}
 	free(grid);
+	free(unbalanced);
 	free(contract_of);
 	free(recovered_in);
 	*out = r;
