@@ -144,6 +144,7 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-kpi.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-forecast.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-agency.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-legal.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

@@ -19,14 +19,23 @@ struct slot {
 	char key[SLOT_INLINE];
 };
 
+/*
+ * The keys live in blocks that never move once made, so that a key's
+ * pointer stays good while the table grows (a register keeps them).
+ */
+struct block {
+	struct block *prev;
+	size_t used, cap;
+	char bytes[];
+};
+
 struct strtab {
 	struct slot *slots;
 	size_t mask;        /* slot count - 1; slot count is a power of two */
-	char *arena;        /* keys, each followed by a NUL */
-	size_t arena_used, arena_cap;
-	size_t *offset;     /* offset[id] of the key in the arena */
+	struct block *arena;  /* the newest block of keys, each followed by a NUL */
+	const char **key;   /* key[id] */
 	uint32_t *len;      /* len[id] */
-	size_t count, cap;  /* keys stored, and room in offset/len */
+	size_t count, cap;  /* keys stored, and room in key/len */
 };
 
 /* FNV-1a, then a final mix so that the low bits used for the slot are good. */
@@ -70,8 +79,13 @@ strtab_free(struct strtab *t)
 	if (t == NULL)
 		return;
 	free(t->slots);
-	free(t->arena);
-	free(t->offset);
+	while (t->arena != NULL) {
+		struct block *b = t->arena;
+
+		t->arena = b->prev;
+		free(b);
+	}
+	free(t->key);
 	free(t->len);
 	free(t);
 }
@@ -85,7 +99,7 @@ slot_matches(const struct strtab *t, const struct slot *sl, uint32_t h,
 	if (len <= SLOT_INLINE)
 		return sl->len == len && memcmp(sl->key, s, len) == 0;
 	return sl->len == 255 && t->len[sl->id1 - 1] == len &&
-	    memcmp(t->arena + t->offset[sl->id1 - 1], s, len) == 0;
+	    memcmp(t->key[sl->id1 - 1], s, len) == 0;
 }
 
 void
@@ -139,35 +153,42 @@ store_key(struct strtab *t, const char *s, size_t len)
 {
 	if (t->count == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
-		size_t *offset = realloc(t->offset, cap * sizeof *offset);
+		const char **key = realloc(t->key, cap * sizeof *key);
 		uint32_t *lens;
 
-		if (offset == NULL)
+		if (key == NULL)
 			return AR_ENOMEM;
-		t->offset = offset;
+		t->key = key;
 		lens = realloc(t->len, cap * sizeof *lens);
 		if (lens == NULL)
 			return AR_ENOMEM;
 		t->len = lens;
 		t->cap = cap;
 	}
-	if (t->arena_cap - t->arena_used < len + 1) {
-		size_t cap = t->arena_cap ? t->arena_cap : 4096;
-		char *arena;
+	if (t->arena == NULL || t->arena->cap - t->arena->used < len + 1) {
+		/* A new block, twice the last (up to 1 MiB), or the key's size. */
+		size_t cap = t->arena == NULL ? 4096 : t->arena->cap < (1u << 20) ?
+		    t->arena->cap * 2 : t->arena->cap;
+		struct block *b;
 
-		while (cap - t->arena_used < len + 1)
-			cap *= 2;
-		arena = realloc(t->arena, cap);
-		if (arena == NULL)
+		if (cap < len + 1)
+			cap = len + 1;
+		if ((b = malloc(sizeof *b + cap)) == NULL)
 			return AR_ENOMEM;
-		t->arena = arena;
-		t->arena_cap = cap;
+		b->prev = t->arena;
+		b->used = 0;
+		b->cap = cap;
+		t->arena = b;
 	}
-	memcpy(t->arena + t->arena_used, s, len);
-	t->arena[t->arena_used + len] = '\0';
-	t->offset[t->count] = t->arena_used;
+	{
+		char *k = t->arena->bytes + t->arena->used;
+
+		memcpy(k, s, len);
+		k[len] = '\0';
+		t->key[t->count] = k;
+	}
 	t->len[t->count] = (uint32_t)len;
-	t->arena_used += len + 1;
+	t->arena->used += len + 1;
 	t->count++;
 	return AR_OK;
 }
@@ -212,7 +233,7 @@ strtab_intern(struct strtab *t, const char *s, size_t len, uint32_t *id, bool *a
 const char *
 strtab_key(const struct strtab *t, uint32_t id)
 {
-	return t->arena + t->offset[id];
+	return t->key[id];
 }
 
 size_t

@@ -36,7 +36,7 @@ void strtab_prefetch(const struct strtab *t, const char *s, size_t len);
 /* The id of s[0..len) if present. */
 bool strtab_find(const struct strtab *t, const char *s, size_t len, uint32_t *id);
 
-/* The key of an id: NUL-terminated, valid while the table lives. */
+/* The key of an id: NUL-terminated, valid while the table lives (more keys do not move it). */
 const char *strtab_key(const struct strtab *t, uint32_t id);
 size_t strtab_key_len(const struct strtab *t, uint32_t id);
 

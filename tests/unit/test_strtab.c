@@ -66,11 +66,38 @@ grows_to_a_million_keys(void)
 	strtab_free(t);
 }
 
+/* A key's pointer taken early stays good while thousands more are interned (ar-legal keeps them). */
+static void
+keys_do_not_move_as_the_table_grows(void)
+{
+	struct strtab *t = strtab_new(4);
+	char key[80];
+	const char *first, *long_one;
+	uint32_t id;
+
+	strtab_intern(t, "L2026-0001", 10, &id, NULL);
+	first = strtab_key(t, id);
+	memset(key, 'x', 60);
+	strtab_intern(t, key, 60, &id, NULL);
+	long_one = strtab_key(t, id);
+	for (int i = 2; i < 50000; i++) {
+		int n = snprintf(key, sizeof key, "L2026-%04d", i);
+
+		strtab_intern(t, key, (size_t)n, &id, NULL);
+	}
+	EXPECT(first == strtab_key(t, 0));
+	EXPECT_EQ_STR(first, "L2026-0001");
+	EXPECT_EQ_INT(strlen(long_one), 60);
+	EXPECT(strtab_find(t, long_one, 60, &id) && id == 1);
+	strtab_free(t);
+}
+
 int
 main(void)
 {
 	RUN(ids_are_dense_in_order_of_first_sight);
 	RUN(keys_differ_by_length_and_bytes);
 	RUN(grows_to_a_million_keys);
+	RUN(keys_do_not_move_as_the_table_grows);
 	return test_summary();
 }
