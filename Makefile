@@ -3,7 +3,8 @@
 #   make              build every command into build/bin
 #   make check        build with ASan+UBSan into build/san and run every test
 #   make demo         build, then run examples/nightly.sh, match.sh, dunning.sh, pod.sh,
-#                     ctos.sh, month-end.sh and agency.sh
+#                     ctos.sh, month-end.sh, agency.sh, soa.sh, recon.sh, remit.sh
+#                     and refund.sh
 #   make bench        benchmarks against pandas, Miller, sqlite3, awk, DuckDB
 #   make fuzz         build the libFuzzer targets (clang) and run each briefly
 #   make lint         the layer rule of lib/ (mk/layers.sh), mandoc -Tlint on the man pages
@@ -32,16 +33,19 @@ UTF8PROC_LIBS   ?= $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lu
 # Letters (cairo + pango, PDF) and e-mail (GMime 3): issue 14.
 DOC_CFLAGS ?= $(shell pkg-config --cflags pangocairo gmime-3.0 2>/dev/null)
 DOC_LIBS   ?= $(shell pkg-config --libs pangocairo gmime-3.0 2>/dev/null)
+# The pain.001 payment file of ar-refund (libxml2's xmlwriter): issue 19.
+XML_CFLAGS ?= $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+XML_LIBS   ?= $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 
 WARNFLAGS = -std=c17 -Wall -Wextra -Wpedantic
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	-DAR_TEMPLATES_DIR='"$(TEMPLATEDIR)"' \
-	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(UTF8PROC_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS)
+	$(CSV_CFLAGS) $(INI_CFLAGS) $(XLSX_CFLAGS) $(UTF8PROC_CFLAGS) $(DOC_CFLAGS) $(XML_CFLAGS) $(CPPFLAGS)
 SANFLAGS = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 ALL_CFLAGS = $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 EXPAT_LIBS ?= -lexpat
-LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(UTF8PROC_LIBS) $(EXPAT_LIBS) $(DOC_LIBS) -lm
+LIBS = $(CSV_LIBS) $(INI_LIBS) $(XLSX_LIBS) $(UTF8PROC_LIBS) $(EXPAT_LIBS) $(DOC_LIBS) $(XML_LIBS) -lm
 
 ifeq ($(V),1)
 Q =
@@ -128,6 +132,15 @@ demo:
 	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
 		sh examples/agency.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/agency" \
 		"$(CURDIR)/demo-out/match"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} AR_TEMPLATES=$${AR_TEMPLATES:-$(CURDIR)/templates} \
+		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/soa.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/soa"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-24} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
+		sh examples/recon.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/recon" "$(CURDIR)/demo-out/match"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-25} AR_TEMPLATES=$${AR_TEMPLATES:-$(CURDIR)/templates} \
+		PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" sh examples/remit.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/remit" \
+		"$(CURDIR)/demo-out/match"
+	$(Q)AR_AS_OF=$${AR_AS_OF:-2026-11-30} PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" \
+		sh examples/refund.sh "$(CURDIR)/examples" "$(CURDIR)/demo-out/refund"
 
 bench:
 	$(Q)sh mk/deps.sh bench

@@ -69,9 +69,9 @@ static const struct cli_command command = {
 	"promise_broken, promise_kept, dispute, dispute_resolved, note, hold,\n"
 	"letter, email, sms, im, pod_filed, pod_amended, dividend, ctos_notice,\n"
 	"ctos_list, ctos_amend, ctos_remove, agency_assign, agency_recall,\n"
-	"legal_stage, legal_cost.  A promise needs --due.  The row is checked\n"
-	"whole before the journal is touched, then appended under its lock.\n"
-	"Prints nothing on success.\n",
+	"legal_stage, legal_cost, recon, remittance_requested, refund.  A\n"
+	"promise needs --due.  The row is checked whole before the journal is\n"
+	"touched, then appended under its lock.  Prints nothing on success.\n",
 	options, CLI_CONFIG, NULL, NULL, NULL, NULL
 };
 

@@ -6,9 +6,9 @@
 set -eu
 
 what=${1:-build}
-pkgs="gcc make pkg-config python3 libc6-dev libcsv-dev libiniparser-dev libxlsxwriter-dev zlib1g-dev libexpat1-dev libutf8proc-dev libpango1.0-dev libcairo2-dev libgmime-3.0-dev fonts-noto-core fonts-noto-cjk tzdata"
+pkgs="gcc make pkg-config python3 libc6-dev libcsv-dev libiniparser-dev libxlsxwriter-dev zlib1g-dev libexpat1-dev libutf8proc-dev libpango1.0-dev libcairo2-dev libgmime-3.0-dev libxml2-dev fonts-noto-core fonts-noto-cjk tzdata"
 case $what in
-check) pkgs="$pkgs clang libclang-rt-dev mandoc python3 python3-openpyxl poppler-utils" ;;
+check) pkgs="$pkgs clang libclang-rt-dev mandoc python3 python3-openpyxl poppler-utils libxml2-utils" ;;
 bench) pkgs="$pkgs python3 python3-pandas python3-xlsxwriter miller sqlite3 gawk hyperfine nodejs time linux-perf" ;;
 lint)  pkgs="mandoc" ;;
 esac

@@ -38,6 +38,9 @@ static const struct {
 	{ "id_type", offsetof(struct customer, id_type) },
 	{ "liquidator", offsetof(struct customer, liquidator) },
 	{ "liquidator_address", offsetof(struct customer, liquidator_address) },
+	{ "bank_account", offsetof(struct customer, bank_account) },
+	{ "bank_code", offsetof(struct customer, bank_code) },
+	{ "bank_holder", offsetof(struct customer, bank_holder) },
 };
 #define NTEXT (sizeof text_columns / sizeof text_columns[0])
 

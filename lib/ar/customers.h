@@ -32,6 +32,11 @@ struct customer {
 	char *name_local, *reg_no, *entity;
 	/* For proofs of debt (issue 15): the form of reg_no, who administers the estate. */
 	char *id_type, *liquidator, *liquidator_address;
+	/*
+	 * For refunds (issue 19): the account a refund is paid to, its bank's
+	 * SWIFT BIC, and the account holder's name ("": the customer's name).
+	 */
+	char *bank_account, *bank_code, *bank_holder;
 	long line;              /* its line in the customers file; 0 for one seen only in items */
 };
 
@@ -58,7 +63,7 @@ void customers_free(struct customer_table *t);
  * company, credit_limit, terms_days, payer_account, payer_names, ref1,
  * lang, email, phone, address, country, status_date, dunning_block,
  * channel, interest_rate, name_local, reg_no, entity, id_type, liquidator,
- * liquidator_address used when present,
+ * liquidator_address, bank_account, bank_code, bank_holder used when present,
  * kept as written) from an open
  * reader.  A duplicate customer or a bad terms_days / credit_limit is an
  * error in *e.

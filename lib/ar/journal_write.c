@@ -29,7 +29,8 @@ const char *const journal_actions[] = {
 	"call", "promise", "promise_broken", "promise_kept", "dispute", "dispute_resolved",
 	"note", "hold", "letter", "email", "sms", "im", "pod_filed", "pod_amended", "dividend",
 	"ctos_notice", "ctos_list", "ctos_amend", "ctos_remove", "agency_assign",
-	"agency_recall", "legal_stage", "legal_cost", NULL
+	"agency_recall", "legal_stage", "legal_cost", "recon", "remittance_requested", "refund",
+	NULL
 };
 
 /* A header longer than this is no journal's (twelve names and a few of the user's). */
@@ -122,7 +123,7 @@ journal_entry_check(const struct journal_entry *row, struct ar_error *problem)
 		{ "doc_no", row->doc_no }, { "channel", row->channel }, { "ref", row->ref },
 		{ "user", row->user }, { "note", row->note },
 	};
-	char d1[DATE_TEXT_MAX], d2[DATE_TEXT_MAX], m[MONEY_TEXT_MAX], list[256];
+	char d1[DATE_TEXT_MAX], d2[DATE_TEXT_MAX], m[MONEY_TEXT_MAX], list[400];
 	const char *why;
 	size_t n;
 

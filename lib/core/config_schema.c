@@ -31,6 +31,8 @@ static const char *const duplicates_choices[] = { "warn", "error", "allow", NULL
 static const char *const partial_choices[] = { "none", "oldest", NULL };
 static const char *const lang_choices[] = { "en", "zh-Hant", "zh-Hans", "ms", NULL };
 static const char *const tier_basis_choices[] = { "days_assigned", "debt_age", NULL };
+static const char *const payout_amount_choices[] = { "decimal", "cents", NULL };
+static const char *const charges_choices[] = { "debt", "shar", "cred", NULL };
 
 /* Keep man/ar.ini.5 and ar.ini.example in step with this table. */
 static const struct cfg_key schema[] = {
@@ -64,6 +66,13 @@ static const struct cfg_key schema[] = {
 	{ "company", "phone", T_STRING, "", NULL, 0, 0, "telephone on letters and in SMS" },
 	{ "company", "email", T_STRING, "", NULL, 0, 0, "the From address of e-mails, on letters" },
 	{ "company", "reply_to", T_STRING, "", NULL, 0, 0, "the Reply-To address of e-mails" },
+	{ "company", "bank_name", T_STRING, "", NULL, 0, 0,
+	    "the company's bank, in remittance instructions" },
+	{ "company", "bank_account", T_STRING, "", NULL, 0, 0,
+	    "the account customers pay into and refunds are paid from" },
+	{ "company", "bank_swift", T_STRING, "", NULL, 0, 0, "its bank's SWIFT BIC" },
+	{ "company", "jompay_biller", T_STRING, "", NULL, 0, 0,
+	    "JomPAY biller code on statements (empty: none)" },
 	{ "company", "logo", T_STRING, "", NULL, 0, 0, "a PNG printed on the letterhead" },
 	{ "company", "timezone", T_STRING, "Asia/Kuala_Lumpur", NULL, 0, 0,
 	    "the IANA time zone SMS times and e-mail dates are in" },
@@ -284,6 +293,98 @@ static const struct cfg_key schema[] = {
 	    "the same in another currency: min_fee.twd" },
 	{ "agency.*", "exclude", T_STRING, "", NULL, 0, 0,
 	    "customers never assigned to this agency, separated by commas" },
+
+	/* [soa] and [company] remittance details: ar-soa's keys go here */
+	{ "soa", "template", T_STRING, "statement", NULL, 0, 0,
+	    "the name of the statement's texts: NAME.LANG.txt and NAME.LANG.html" },
+	{ "soa", "templates", T_STRING, "", NULL, 0, 0,
+	    "the folder of the statement templates (default: [dunning] templates)" },
+
+	/*
+	 * [recon.NAME]: a customer's ledger of us, for ar-recon
+	 * (source/their_ledger.c).  A key left out takes the built-in generic
+	 * profile's value.  Caption keys list the captions a column may have,
+	 * separated by commas; with header = no they are column numbers from 1.
+	 */
+	{ "recon.*", "doc_no", T_STRING, NULL, NULL, 0, 0,
+	    "captions of their document number column" },
+	{ "recon.*", "reference", T_STRING, NULL, NULL, 0, 0,
+	    "captions of their reference column (our document number, often)" },
+	{ "recon.*", "date", T_STRING, NULL, NULL, 0, 0, "captions of the date column" },
+	{ "recon.*", "amount", T_STRING, NULL, NULL, 0, 0,
+	    "captions of a signed amount column (debit positive)" },
+	{ "recon.*", "debit", T_STRING, NULL, NULL, 0, 0, "captions of a debit column" },
+	{ "recon.*", "credit", T_STRING, NULL, NULL, 0, 0, "captions of a credit column" },
+	{ "recon.*", "currency", T_STRING, NULL, NULL, 0, 0, "captions of the currency column" },
+	{ "recon.*", "type", T_STRING, NULL, NULL, 0, 0,
+	    "captions of the document type or description column" },
+	{ "recon.*", "delimiter", T_CHAR, NULL, NULL, 0, 0, "field separator" },
+	{ "recon.*", "encoding", T_ENCODING, NULL, NULL, 0, 0,
+	    "character set of the file (a byte order mark wins)" },
+	{ "recon.*", "skip_lines", T_INT, NULL, NULL, 0, 100000,
+	    "lines ignored before looking for the header" },
+	{ "recon.*", "header", T_BOOL, NULL, NULL, 0, 0,
+	    "whether the file has a header line (no: captions are column numbers)" },
+	{ "recon.*", "decimal", T_ENUM, NULL, decimal_choices, 0, 0,
+	    "decimal separator of amounts" },
+	{ "recon.*", "date_order", T_ENUM, NULL, date_order_choices, 0, 0,
+	    "how 01/02/2026 reads" },
+	{ "recon.*", "date_format", T_DATEFMT, NULL, NULL, 0, 0,
+	    "strptime format of dates, when not one date_order reads" },
+	{ "recon.*", "sign", T_ENUM, NULL, (const char *const[]){ "credit", "debit", NULL }, 0, 0,
+	    "the side of their books on which what they owe us stands: credit (a payables ledger) or debit" },
+	{ "recon.*", "doc_prefix", T_STRING, NULL, NULL, 0, 0,
+	    "prefixes stripped from their document number before it is compared, separated by commas" },
+	{ "recon.*", "payment_types", T_STRING, NULL, NULL, 0, 0,
+	    "type cells (or their first words) of their payments" },
+	{ "recon.*", "debit_note_types", T_STRING, NULL, NULL, 0, 0,
+	    "type cells (or their first words) of their debit notes and deductions" },
+	{ "recon.*", "skip_values", T_STRING, NULL, NULL, 0, 0,
+	    "cells of total and balance lines (without a document number), which are no entries" },
+	{ "recon.*", "default_currency", T_CURRENCY, NULL, NULL, 0, 0,
+	    "currency of lines when the file has no currency column" },
+	{ "recon.*", "match_days", T_INT, NULL, NULL, 0, 366,
+	    "days apart a line and a document may be dated to pair by amount and date" },
+
+	/* [remit]: ar-remit's keys go here */
+	{ "remit", "candidates", T_INT, "3", NULL, 0, 10,
+	    "best candidate items shown per direct credit in ar-remit's review" },
+	{ "remit", "resend_days", T_INT, "7", NULL, 0, 365,
+	    "days before a remittance request for the same credit is sent again" },
+	{ "remit", "escalate_days", T_INT, "14", NULL, 0, 3650,
+	    "days after its value date an unidentified credit goes to the bank list" },
+	{ "remit", "template", T_STRING, "remittance-request", NULL, 0, 0,
+	    "the template of the remittance-request e-mail (man 1 ar-remit)" },
+	{ "remit", "templates", T_STRING, "", NULL, 0, 0,
+	    "the folder of its templates (default: [dunning] templates)" },
+
+	/* [refund] and [payout.NAME]: ar-refund's keys go here */
+	{ "refund", "min_days", T_INT, "30", NULL, 0, 3650,
+	    "days a credit must be old (its newest credit item) before it is refunded" },
+	{ "refund", "net_across", T_BOOL, "no", NULL, 0, 0,
+	    "refund a credit though the customer owes in another company or currency" },
+	{ "refund", "charges", T_ENUM, "debt", charges_choices, 0, 0,
+	    "who bears the banks' charges of a refund, the pain.001's ChrgBr: debt (we), shar, cred" },
+	{ "payout.*", "columns", T_STRING,
+	    "refund_id,bank_holder,bank_account,bank_code,currency,amount,value_date", NULL, 0, 0,
+	    "the bank CSV's columns in order, words of ar-refund(1)" },
+	{ "payout.*", "captions", T_STRING, "", NULL, 0, 0,
+	    "the header's captions, separated by commas, one per column (empty: the words)" },
+	{ "payout.*", "header", T_BOOL, "yes", NULL, 0, 0, "whether the file starts with a header" },
+	{ "payout.*", "date_format", T_DATEFMT, "%Y-%m-%d", NULL, 0, 0,
+	    "strftime format of the value date" },
+	{ "payout.*", "amount", T_ENUM, "decimal", payout_amount_choices, 0, 0,
+	    "decimal (1234.50) or cents (123450, minor units)" },
+	{ "payout.*", "delimiter", T_CHAR, ",", NULL, 0, 0, "field separator" },
+	{ "payout.*", "crlf", T_BOOL, "no", NULL, 0, 0, "end lines with CR LF" },
+	{ "payout.*", "trailer", T_BOOL, "no", NULL, 0, 0,
+	    "end with a row of trailer_label, the count and the total" },
+	{ "payout.*", "trailer_label", T_STRING, "TOTAL", NULL, 0, 0,
+	    "the first cell of the trailer row" },
+	{ "payout.*", "payment_type", T_STRING, "IBG", NULL, 0, 0,
+	    "the payment_type column's text (IBG, DuitNow, RENTAS, TT)" },
+	{ "payout.*", "description", T_STRING, "Refund", NULL, 0, 0,
+	    "the description column's text, followed by the refund_id" },
 };
 #define NSCHEMA (sizeof schema / sizeof schema[0])
 

@@ -139,7 +139,8 @@ journal_check_words_each_problem(void)
 		  "promise_broken, promise_kept, dispute, dispute_resolved, note, hold, letter, "
 		  "email, sms, im, pod_filed, pod_amended, dividend, ctos_notice, ctos_list, "
 		  "ctos_amend, ctos_remove, "
-		  "agency_assign, agency_recall, legal_stage, legal_cost" },
+		  "agency_assign, agency_recall, legal_stage, legal_cost, recon, remittance_requested, "
+		  "refund" },
 		{ "level", AR_ERANGE, "level 100 is not from 1 to 99" },
 		{ "amount alone", AR_ECURRENCY, "an amount needs a currency" },
 		{ "line break", AR_ESYNTAX, "note holds a line break (a journal row is one line)" },
