@@ -241,4 +241,55 @@ void match_engine_item(const struct match_engine *m, size_t i, struct match_item
 bool match_check(const struct payment *p, const struct match_result *r);
 bool match_engine_check(const struct match_engine *m);
 
+/*
+ * Probing (match_probe.c): what the engine knows of a payment, for a tool
+ * that only looks (ar-remit); nothing is applied.  After
+ * match_engine_ready, else nobody and no items.
+ */
+#define MATCH_NOBODY UINT32_MAX
+
+/* Who paid by the strongest sign, as rule 3 finds it. */
+enum match_payer_sign {
+	MATCH_PAYER_NONE,       /* no sign names one customer */
+	MATCH_PAYER_ACCOUNT,    /* the payer_account of exactly one customer */
+	MATCH_PAYER_REF1,       /* else the ref1 of exactly one customer */
+	MATCH_PAYER_NAME,       /* else the payer's name, likely with no close rival */
+	MATCH_PAYER_AMBIGUOUS   /* two likely names within MATCH_NAME_MARGIN */
+};
+
+struct match_name_guess {
+	uint32_t customer;      /* MATCH_NOBODY for none */
+	int score;              /* payer_name_similarity, 0..100 */
+};
+
+struct match_payer {
+	enum match_payer_sign sign;
+	uint32_t customer;      /* by account, Ref-1 or name; else MATCH_NOBODY */
+	/* The three best names, best first (ties by id text); none by account or Ref-1. */
+	struct match_name_guess names[3];
+	/*
+	 * The one customer whose open items in p's currency p's texts cite
+	 * (rule 2's keys); MATCH_NOBODY when none or several.
+	 */
+	uint32_t cited;
+};
+
+/* Who paid p; m changes only in the name lookup's scratch.  Deterministic. */
+void match_probe_payer(struct match_engine *m, const struct payment *p, struct match_payer *out);
+
+/* An item of a customer as a probe sees it. */
+struct match_probe_item {
+	size_t item;            /* the engine's index (match_engine_item) */
+	int64_t open;           /* what is left: positive owed, negative a credit, 0 settled */
+	bool cited;             /* p's texts cite its document (rule 2's keys) */
+};
+
+/*
+ * Every item of customer in p's currency, oldest first (due date,
+ * doc_no), handed to each(arg, item) in turn, settled items and credits
+ * too.
+ */
+void match_probe_items(const struct match_engine *m, uint32_t customer, const struct payment *p,
+    void (*each)(void *arg, const struct match_probe_item *item), void *arg);
+
 #endif

@@ -1,11 +1,13 @@
 /*
- * match_int.h - what the three files of the matching engine share (private
+ * match_int.h - what the four files of the matching engine share (private
  * to lib/ar/match*.c): the engine, its items and the steps of applying.
  *
  *   match.c        the engine: items, indexes, applying and undoing,
  *                  settling a result, the invariants
  *   match_ident.c  who paid: payer account, Ref-1, payer name (name index)
  *   match_rules.c  what was paid: remittance, reference, amount rules
+ *   match_probe.c  the same read for tools that only look (ar-remit):
+ *                  who paid, what a customer has open and what is cited
  */
 #ifndef MATCH_INT_H
 #define MATCH_INT_H

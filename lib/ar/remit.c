@@ -1,8 +1,8 @@
 /*
  * remit.c - direct credits to identify (remit.h).  The book is ar-match's
- * engine, built the same way, so that a payer is found here exactly as
- * ar-match would find it (match_ident.c) and a cited number read as it
- * reads it (docref.h); nothing is ever applied to it.
+ * engine, built the same way and read through its probes (match.h), so
+ * that a payer is found here exactly as ar-match would find it and a cited
+ * number read as it reads it; nothing is ever applied to it.
  */
 #include "ar/remit.h"
 
@@ -10,15 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ar/docref.h"
 #include "ar/match.h"
-#include "ar/match_int.h"
 #include "ar/payer_name.h"
 #include "core/money.h"
 #include "core/strtab.h"
 
 struct remit {
 	struct match_engine *m;
+	const struct customer_table *ct;
 };
 
 void
@@ -46,6 +45,7 @@ remit_new(struct remit **out, const struct customer_table *ct)
 		free(r);
 		return err;
 	}
+	r->ct = ct;
 	*out = r;
 	return AR_OK;
 }
@@ -75,13 +75,14 @@ remit_ready(struct remit *r)
 void
 remit_item(const struct remit *r, uint32_t item, struct remit_item_info *out)
 {
-	const struct mitem *it = &r->m->items[item];
+	struct match_item_info it;
 
-	out->customer = it->ckey;
-	out->doc_no = it->doc;
-	out->due_date = it->due;
-	out->currency = it->cur;
-	out->open = it->open;
+	match_engine_item(r->m, item, &it);
+	out->customer = strtab_key(r->ct->ids, it.customer);
+	out->doc_no = it.doc_no;
+	out->due_date = it.due_date;
+	out->currency = it.currency;
+	out->open = it.open;
 }
 
 /* ---- who paid ---- */
@@ -97,64 +98,39 @@ note_add(char *note, const char *fmt, const char *who, int score)
 
 /* "A 90, B 88": the names at min or above. */
 static void
-names_note(const struct match_engine *m, const struct guess top[3], int min, char *note)
+names_note(const struct customer_table *ct, const struct match_name_guess names[3], int min,
+    char *note)
 {
 	bool first = true;
 
 	for (int i = 0; i < 3; i++) {
-		if (top[i].customer == NONE || top[i].score < min)
+		if (names[i].customer == MATCH_NOBODY || names[i].score < min)
 			continue;
-		note_add(note, first ? "%s %d" : ", %s %d", strtab_key(m->ct->ids, top[i].customer),
-		    top[i].score);
+		note_add(note, first ? "%s %d" : ", %s %d", strtab_key(ct->ids, names[i].customer),
+		    names[i].score);
 		first = false;
 	}
 }
 
-/* The one customer whose open items in p's currency p's texts cite; NONE when none or several. */
-static uint32_t
-cited_customer(const struct match_engine *m, const struct payment *p)
-{
-	struct docref_list list;
-	uint32_t who = NONE;
-
-	match_extract_refs(p, &list);
-	for (size_t k = 0; k < list.n; k++) {
-		uint32_t id;
-
-		if (!strtab_find(m->keys, list.key[k], strlen(list.key[k]), &id))
-			continue;
-		for (uint32_t j = m->key_start[id]; j < m->key_start[id + 1]; j++) {
-			const struct mitem *it = &m->items[m->key_items[j]];
-
-			if (it->cur != p->currency || it->open == 0)
-				continue;
-			if (who != NONE && who != it->customer)
-				return NONE;
-			who = it->customer;
-		}
-	}
-	return who;
-}
-
 /*
  * The one customer ar-match's candidates name when it had identified one
- * (low_confidence, partial: "C1/INV-1;C1/INV-2;C1"), NONE otherwise.  A
- * customer id is what comes before the first '/'.
+ * (low_confidence, partial: "C1/INV-1;C1/INV-2;C1"), REMIT_NOBODY
+ * otherwise.  A customer id is what comes before the first '/'.
  */
 static uint32_t
-match_named(const struct match_engine *m, const char *reason, const char *cands)
+match_named(const struct customer_table *ct, const char *reason, const char *cands)
 {
-	uint32_t who = NONE;
+	uint32_t who = REMIT_NOBODY;
 
 	if (strcmp(reason, "low_confidence") != 0 && strcmp(reason, "partial") != 0)
-		return NONE;
+		return REMIT_NOBODY;
 	while (*cands != '\0') {
 		size_t n = strcspn(cands, ";"), id_len = strcspn(cands, "/;");
 		uint32_t id;
 
-		if (id_len == 0 || !strtab_find(m->ct->ids, cands, id_len, &id) ||
-		    (who != NONE && who != id))
-			return NONE;
+		if (id_len == 0 || !strtab_find(ct->ids, cands, id_len, &id) ||
+		    (who != REMIT_NOBODY && who != id))
+			return REMIT_NOBODY;
 		who = id;
 		cands += n + (cands[n] == ';');
 	}
@@ -165,53 +141,48 @@ void
 remit_identify(struct remit *r, const struct payment *p, const char *reason,
     const char *candidates, struct remit_payer *out)
 {
-	struct match_engine *m = r->m;
-	struct guess top[3];
-	uint32_t cust = NONE;
-	enum ident id = match_identify(m, p, &cust, top);
+	struct match_payer who;
+	uint32_t cust;
 
+	match_probe_payer(r->m, p, &who);
 	out->customer = REMIT_NOBODY;
 	out->found = REMIT_FOUND_NONE;
 	out->note[0] = '\0';
-	if (id == IDENT_STRONG) {
-		struct payment by_account = *p;
-		uint32_t c2;
-
-		by_account.ref1 = "";
-		out->customer = cust;
+	if (who.sign == MATCH_PAYER_ACCOUNT || who.sign == MATCH_PAYER_REF1) {
+		out->customer = who.customer;
 		out->found = REMIT_FOUND_ACCOUNT;
-		snprintf(out->note, sizeof out->note, "%s", match_identify_strong(m, &by_account,
-		    &c2) == IDENT_STRONG ? "payer account" : "Ref-1");
+		snprintf(out->note, sizeof out->note, "%s", who.sign == MATCH_PAYER_ACCOUNT ?
+		    "payer account" : "Ref-1");
 		return;
 	}
-	if (id == IDENT_NAME) {
-		out->customer = cust;
+	if (who.sign == MATCH_PAYER_NAME) {
+		out->customer = who.customer;
 		out->found = REMIT_FOUND_NAME;
-		snprintf(out->note, sizeof out->note, "name %d", top[0].score);
+		snprintf(out->note, sizeof out->note, "name %d", who.names[0].score);
 		return;
 	}
-	if ((cust = cited_customer(m, p)) != NONE) {
-		out->customer = cust;
+	if (who.cited != MATCH_NOBODY) {
+		out->customer = who.cited;
 		out->found = REMIT_FOUND_REFERENCE;
-		snprintf(out->note, sizeof out->note, "%s", id == IDENT_AMBIGUOUS ?
+		snprintf(out->note, sizeof out->note, "%s", who.sign == MATCH_PAYER_AMBIGUOUS ?
 		    "reference (names ambiguous)" : "reference");
 		return;
 	}
-	if ((cust = match_named(m, reason, candidates)) != NONE) {
+	if ((cust = match_named(r->ct, reason, candidates)) != REMIT_NOBODY) {
 		out->customer = cust;
 		out->found = REMIT_FOUND_MATCH;
 		snprintf(out->note, sizeof out->note, "ar-match %s", reason);
 		return;
 	}
-	if (id == IDENT_AMBIGUOUS) {
+	if (who.sign == MATCH_PAYER_AMBIGUOUS) {
 		out->found = REMIT_FOUND_AMBIGUOUS;
 		snprintf(out->note, sizeof out->note, "ambiguous: ");
-		names_note(m, top, PAYER_NAME_LIKELY, out->note);
+		names_note(r->ct, who.names, PAYER_NAME_LIKELY, out->note);
 		return;
 	}
-	if (top[0].customer != NONE && top[0].score >= PAYER_NAME_UNRELATED) {
+	if (who.names[0].customer != MATCH_NOBODY && who.names[0].score >= PAYER_NAME_UNRELATED) {
 		snprintf(out->note, sizeof out->note, "close: ");
-		names_note(m, top, PAYER_NAME_UNRELATED, out->note);
+		names_note(r->ct, who.names, PAYER_NAME_UNRELATED, out->note);
 	}
 }
 
@@ -243,29 +214,19 @@ same_set(const struct remit_candidate *a, const struct remit_candidate *b)
 	return a->n == b->n && memcmp(a->item, b->item, a->n * sizeof *a->item) == 0;
 }
 
+/* The best sets so far, and the customer's open debit items the sets are drawn from. */
 struct ranking {
-	const struct match_engine *m;
 	int64_t amount;
-	const uint32_t *cited_keys;
-	size_t ncited;
 	struct remit_candidate *best;
 	size_t n, max;
+	struct match_probe_item debit[REMIT_SET_MAX];   /* the oldest, oldest first */
+	struct match_probe_item cited[REMIT_SET_MAX];   /* those the texts cite, likewise */
+	size_t ndebit, ncited;
 };
-
-static bool
-item_cited(const struct ranking *k, uint32_t item)
-{
-	uint32_t key = k->m->items[item].key;
-
-	for (size_t i = 0; key != NONE && i < k->ncited; i++)
-		if (k->cited_keys[i] == key)
-			return true;
-	return false;
-}
 
 /* The set items[0..n) (oldest first) offered to the ranking. */
 static void
-offer(struct ranking *k, const uint32_t *items, size_t n)
+offer(struct ranking *k, const struct match_probe_item *items, size_t n)
 {
 	struct remit_candidate c;
 	size_t at;
@@ -276,10 +237,10 @@ offer(struct ranking *k, const uint32_t *items, size_t n)
 	c.n = n;
 	c.cited = true;
 	for (size_t i = 0; i < n; i++) {
-		c.item[i] = items[i];
-		if (money_add(&c.sum, k->m->items[items[i]].open) != AR_OK)
+		c.item[i] = (uint32_t)items[i].item;
+		if (money_add(&c.sum, items[i].open) != AR_OK)
 			return;
-		c.cited = c.cited && item_cited(k, items[i]);
+		c.cited = c.cited && items[i].cited;
 	}
 	c.difference = k->amount;
 	if (money_add(&c.difference, -c.sum) != AR_OK)
@@ -297,47 +258,47 @@ offer(struct ranking *k, const uint32_t *items, size_t n)
 	k->best[at] = c;
 }
 
+/*
+ * Each of the customer's items in turn, oldest first (match_probe_items):
+ * every open debit offered alone, the oldest kept for the sets.
+ */
+static void
+take_item(void *arg, const struct match_probe_item *item)
+{
+	struct ranking *k = arg;
+
+	if (item->open <= 0)
+		return;
+	offer(k, item, 1);
+	if (k->ndebit < REMIT_SET_MAX)
+		k->debit[k->ndebit++] = *item;
+	if (item->cited && k->ncited < REMIT_SET_MAX)
+		k->cited[k->ncited++] = *item;
+}
+
 size_t
 remit_candidates(const struct remit *r, uint32_t customer, const struct payment *p,
     struct remit_candidate *out, size_t max)
 {
-	const struct match_engine *m = r->m;
-	struct docref_list list;
-	uint32_t keys[DOCREF_MAX], debit[REMIT_SET_MAX], cited[REMIT_SET_MAX];
-	size_t lo, end, ndebit = 0, ncited = 0;
-	struct ranking k = { m, p->amount, keys, 0, out, 0, max };
+	struct ranking k;
 
-	if (customer == REMIT_NOBODY || customer >= strtab_count(m->ct->ids))
+	if (customer == REMIT_NOBODY || customer >= strtab_count(r->ct->ids))
 		return 0;
-	if (k.max > REMIT_CANDIDATES_MAX)
-		k.max = REMIT_CANDIDATES_MAX;
-	match_extract_refs(p, &list);
-	for (size_t i = 0; i < list.n; i++)
-		if (strtab_find(m->keys, list.key[i], strlen(list.key[i]), &keys[k.ncited]))
-			k.ncited++;
-	match_customer_items(m, customer, p->currency, &lo, &end);
-	/* Every single item; the oldest REMIT_SET_MAX kept for the sets. */
-	for (size_t j = lo; j < end; j++) {
-		uint32_t i = m->by_cust[j].item;
-
-		if (m->items[i].open <= 0)
-			continue;
-		offer(&k, &i, 1);
-		if (ndebit < REMIT_SET_MAX)
-			debit[ndebit++] = i;
-		if (item_cited(&k, i) && ncited < REMIT_SET_MAX)
-			cited[ncited++] = i;
-	}
-	for (size_t a = 0; a < ndebit; a++)
-		for (size_t b = a + 1; b < ndebit; b++) {
-			uint32_t pair[2] = { debit[a], debit[b] };
+	memset(&k, 0, sizeof k);
+	k.amount = p->amount;
+	k.best = out;
+	k.max = max > REMIT_CANDIDATES_MAX ? REMIT_CANDIDATES_MAX : max;
+	match_probe_items(r->m, customer, p, take_item, &k);
+	for (size_t a = 0; a < k.ndebit; a++)
+		for (size_t b = a + 1; b < k.ndebit; b++) {
+			struct match_probe_item pair[2] = { k.debit[a], k.debit[b] };
 
 			offer(&k, pair, 2);
 		}
-	for (size_t n = 3; n <= ndebit; n++)
-		offer(&k, debit, n);
-	if (ncited > 1)
-		offer(&k, cited, ncited);
+	for (size_t n = 3; n <= k.ndebit; n++)
+		offer(&k, k.debit, n);
+	if (k.ncited > 1)
+		offer(&k, k.cited, k.ncited);
 	return k.n;
 }
 

@@ -399,7 +399,7 @@ block(void *ctx, int field, struct tmpl_buf *out)
 	}
 	if ((err = dd_table_build(f->s, f->d, f->total, &tb)) == AR_OK)
 		err = dd_table_render(&tb, f->d->lang, f->kind == TMPL_KIND_HTML, out);
-	dd_table_free(&tb);
+	doc_table_free(&tb.table);
 	return err;
 }
 
@@ -517,7 +517,7 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 	struct tmpl_buf subject = { 0 }, body = { 0 };
 	struct dd_table tb;
 	struct letter_doc doc;
-	struct letter_total totals[4];
+	struct letter_total totals[DOC_TABLE_TOTALS_MAX];
 	char date[DOC_TEXT_DATE_MAX], ref[160], recipient[1024];
 	char *parts[3] = { NULL, NULL, NULL };     /* before the table, after it, the closing */
 	ar_err err;
@@ -543,8 +543,6 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 		snprintf(recipient, sizeof recipient, "%s\n%s", debtor_name(d), d->customer->name);
 	else
 		snprintf(recipient, sizeof recipient, "%s", d->customer->name);
-	for (size_t k = 0; k < 4; k++)
-		totals[k] = (struct letter_total){ tb.totals[k][0], tb.totals[k][1], k == 3 };
 	memset(&doc, 0, sizeof doc);
 	doc.lang = lang_tags[d->lang];
 	doc_letterhead(&doc, d->lang, s->company_name, s->company_reg_no, s->company_address,
@@ -556,13 +554,7 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 	doc.title = subject.len ? subject.data : "";
 	doc.body_before = parts[0];
 	if (f.table_seen) {
-		doc.table.ncols = DD_COLS;
-		doc.table.captions = (const char *const *)tb.cells;
-		doc.table.numeric = tb.numeric;
-		doc.table.nrows = tb.rows;
-		doc.table.cells = (const char *const *)tb.cells + DD_COLS;
-		doc.totals = totals;
-		doc.ntotals = 4;
+		doc_table_letter(&tb.table, totals, &doc);
 		doc.words_caption = doc_caption(d->lang, DC_AMOUNT_IN_WORDS);
 		doc.words = tb.words;
 	}
@@ -573,25 +565,10 @@ dunning_doc_letter(const struct dunning_docs_setup *s, const struct dunning_temp
 done:
 	for (size_t k = 0; k < 3; k++)
 		free(parts[k]);
-	dd_table_free(&tb);
+	doc_table_free(&tb.table);
 	tmpl_buf_free(&subject);
 	tmpl_buf_free(&body);
 	return err;
-}
-
-/* "+08:00" at the end of an ISO time as minutes. */
-static int
-offset_minutes(const char *iso)
-{
-	size_t n = strlen(iso);
-	int sign, h, m;
-
-	if (n < 6 || (iso[n - 6] != '+' && iso[n - 6] != '-'))
-		return 0;
-	sign = iso[n - 6] == '-' ? -1 : 1;
-	h = (iso[n - 5] - '0') * 10 + (iso[n - 4] - '0');
-	m = (iso[n - 2] - '0') * 10 + (iso[n - 1] - '0');
-	return sign * (h * 60 + m);
 }
 
 ar_err
@@ -603,9 +580,8 @@ dunning_doc_email(const struct dunning_docs_setup *s, const struct dunning_templ
 	struct tmpl_buf subject = { 0 }, text = { 0 }, html = { 0 };
 	struct email_attachment att = { pdf_name, "application/pdf", pdf, pdf_len };
 	struct email_spec spec;
-	char msgid[256], ref[160], iso[LOCALTIME_ISO_MAX];
+	char msgid[256], ref[160];
 	const char *domain = strchr(s->company_email, '@');
-	civil_day created_day = (civil_day)(s->created / 86400);
 	ar_err err;
 
 	fill_init(&f, s, d, TMPL_KIND_TXT, false, pdf != NULL);
@@ -619,10 +595,6 @@ dunning_doc_email(const struct dunning_docs_setup *s, const struct dunning_templ
 		if (*p == '/')
 			*p = '.';
 	snprintf(msgid, sizeof msgid, "%s@%s", ref, domain ? domain + 1 : "artools.invalid");
-	/* The Date header's zone: the company's, on the day the message is made. */
-	if (localtime_iso(s->timezone, created_day, (int)(s->created % 86400 / 60), iso,
-	    sizeof iso) != AR_OK)
-		snprintf(iso, sizeof iso, "+00:00");
 	memset(&spec, 0, sizeof spec);
 	spec.from_name = s->company_name;
 	spec.from_addr = s->company_email;
@@ -633,7 +605,7 @@ dunning_doc_email(const struct dunning_docs_setup *s, const struct dunning_templ
 	spec.text = text.len ? text.data : "";
 	spec.html = html.len ? html.data : "";
 	spec.date = s->created;
-	spec.utc_offset_minutes = offset_minutes(iso);
+	spec.utc_offset_minutes = email_utc_offset(s->timezone, s->created);
 	spec.message_id = msgid;
 	spec.attachment = pdf != NULL ? &att : NULL;
 	err = email_write(fp, &spec, e);

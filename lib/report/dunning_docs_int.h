@@ -9,18 +9,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "report/doc_table.h"
 #include "report/doc_text.h"
 #include "report/dunning_docs.h"
 #include "report/template.h"
 
 enum { DD_COLS = 6 };   /* doc_no, doc_date, due_date, days, amount, interest */
 
-/* Cells of the table: captions, then one row per line; cells[(row + 1) * DD_COLS + col]. */
+/* The table, a row per line, and the amount due in words. */
 struct dd_table {
-	char **cells;
-	size_t rows;            /* lines, without the header */
-	bool numeric[DD_COLS];
-	char totals[4][2][DOC_TEXT_MONEY_MAX + 64];   /* label, "MYR 1,234.56" */
+	struct doc_table table;
 	char words[DOC_TEXT_WORDS_MAX];
 };
 
@@ -28,11 +26,11 @@ struct dd_table {
  * The table of send d in its language: dates ISO (ROC in zh-Hant with
  * roc_dates), amounts grouped, the totals overdue, interest, fee and
  * total (the amount due), and total in words.  AR_ENOMEM, or
- * doc_amount_words's error.  Free with dd_table_free, even after a failure.
+ * doc_amount_words's error.  Free tb->table with doc_table_free,
+ * even after a failure.
  */
 ar_err dd_table_build(const struct dunning_docs_setup *s, const struct dunning_doc *d,
     int64_t total, struct dd_table *tb);
-void dd_table_free(struct dd_table *tb);
 
 /* The table, its totals and the words as plain text or HTML, appended to out. */
 ar_err dd_table_render(const struct dd_table *tb, enum report_lang lang, bool html,

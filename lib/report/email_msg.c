@@ -13,6 +13,7 @@
 
 #include <gmime/gmime.h>
 
+#include "core/localtime.h"
 #include "core/utf8.h"
 #include "report/email_msg.h"
 
@@ -283,6 +284,32 @@ spec_check(const struct email_spec *spec, struct ar_error *e)
 			    a->len);
 	}
 	return AR_OK;
+}
+
+/* "+08:00" at the end of an ISO time as minutes. */
+static int
+offset_minutes(const char *iso)
+{
+	size_t n = strlen(iso);
+	int sign, h, m;
+
+	if (n < 6 || (iso[n - 6] != '+' && iso[n - 6] != '-'))
+		return 0;
+	sign = iso[n - 6] == '-' ? -1 : 1;
+	h = (iso[n - 5] - '0') * 10 + (iso[n - 4] - '0');
+	m = (iso[n - 2] - '0') * 10 + (iso[n - 1] - '0');
+	return sign * (h * 60 + m);
+}
+
+int
+email_utc_offset(const char *timezone, long long date)
+{
+	char iso[LOCALTIME_ISO_MAX];
+
+	if (localtime_iso(timezone, (civil_day)(date / 86400), (int)(date % 86400 / 60), iso,
+	    sizeof iso) != AR_OK)
+		return 0;
+	return offset_minutes(iso);
 }
 
 void

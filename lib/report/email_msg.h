@@ -113,6 +113,15 @@ void email_address_list_check(const char *list, size_t *valid,
 ar_err email_write(FILE *fp, const struct email_spec *spec, struct ar_error *e);
 
 /*
+ * The Date header's zone for a message made at date (seconds since the
+ * epoch): the UTC offset in minutes of the IANA zone timezone ([company]
+ * timezone) at the local time date reads as (day date / 86400, minute
+ * date % 86400 / 60), as email_spec.utc_offset_minutes wants it: 480 for
+ * Asia/Kuala_Lumpur.  0 when localtime_iso refuses the zone.
+ */
+int email_utc_offset(const char *timezone, long long date);
+
+/*
  * Release GMime when email_write initialised it: at the end of a process
  * that wrote messages, so that leak checkers see only the type-system data
  * GLib keeps for life (tests/lsan.supp).  Safe when GMime was never

@@ -318,21 +318,6 @@ fill_init(struct fill *f, const struct remit_docs_setup *s, const struct remit_r
 	qsort(f->items, f->nitems, sizeof *f->items, cmp_u32);
 }
 
-/* "+08:00" at the end of an ISO time as minutes. */
-static int
-offset_minutes(const char *iso)
-{
-	size_t n = strlen(iso);
-	int sign, h, m;
-
-	if (n < 6 || (iso[n - 6] != '+' && iso[n - 6] != '-'))
-		return 0;
-	sign = iso[n - 6] == '-' ? -1 : 1;
-	h = (iso[n - 5] - '0') * 10 + (iso[n - 4] - '0');
-	m = (iso[n - 2] - '0') * 10 + (iso[n - 1] - '0');
-	return sign * (h * 60 + m);
-}
-
 ar_err
 remit_doc_email(const struct remit_docs_setup *s, const struct remit_templates *t,
     const struct remit_request *d, FILE *fp, struct ar_error *e)
@@ -342,9 +327,8 @@ remit_doc_email(const struct remit_docs_setup *s, const struct remit_templates *
 	struct tmpl_buf subject = { 0 }, text = { 0 }, html = { 0 };
 	const struct tmpl *txt = t->txt[d->lang], *htm = t->html[d->lang];
 	struct email_spec spec;
-	char msgid[256], base[PAYMENT_ID_MAX], iso[LOCALTIME_ISO_MAX];
+	char msgid[256], base[PAYMENT_ID_MAX];
 	const char *domain = strchr(s->company_email, '@');
-	civil_day created_day = (civil_day)(s->created / 86400);
 	int y, m, dd;
 	ar_err err;
 
@@ -367,9 +351,6 @@ remit_doc_email(const struct remit_docs_setup *s, const struct remit_templates *
 	date_to_ymd(s->as_of, &y, &m, &dd);
 	snprintf(msgid, sizeof msgid, "remit.%s.%04d%02d%02d@%s", base, y, m, dd,
 	    domain ? domain + 1 : "artools.invalid");
-	if (localtime_iso(s->timezone, created_day, (int)(s->created % 86400 / 60), iso,
-	    sizeof iso) != AR_OK)
-		snprintf(iso, sizeof iso, "+00:00");
 	memset(&spec, 0, sizeof spec);
 	spec.from_name = s->company_name;
 	spec.from_addr = s->company_email;
@@ -380,7 +361,7 @@ remit_doc_email(const struct remit_docs_setup *s, const struct remit_templates *
 	spec.text = text.len ? text.data : "";
 	spec.html = html.len ? html.data : "";
 	spec.date = s->created;
-	spec.utc_offset_minutes = offset_minutes(iso);
+	spec.utc_offset_minutes = email_utc_offset(s->timezone, s->created);
 	spec.message_id = msgid;
 	err = email_write(fp, &spec, e);
 done:

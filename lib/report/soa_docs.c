@@ -387,7 +387,7 @@ static ar_err
 block(void *ctx, int field, struct tmpl_buf *out)
 {
 	struct fill *f = ctx;
-	struct sd_table tb;
+	struct doc_table tb;
 	ar_err err;
 
 	if (field == F_CLOSING) {
@@ -403,8 +403,8 @@ block(void *ctx, int field, struct tmpl_buf *out)
 		return AR_OK;
 	}
 	if ((err = sd_table_build(f->s, f->d, &tb)) == AR_OK)
-		err = sd_table_render(&tb, f->kind == TMPL_KIND_HTML, out);
-	sd_table_free(&tb);
+		err = doc_table_render(&tb, f->kind == TMPL_KIND_HTML, out);
+	doc_table_free(&tb);
 	return err;
 }
 
@@ -448,9 +448,9 @@ soa_doc_pdf(const struct soa_docs_setup *s, const struct soa_templates *t,
 {
 	struct fill f;
 	struct tmpl_buf subject = { 0 }, body = { 0 };
-	struct sd_table tb;
+	struct doc_table tb;
 	struct letter_doc doc;
-	struct letter_total totals[3];
+	struct letter_total totals[DOC_TABLE_TOTALS_MAX];
 	char date[DOC_TEXT_DATE_MAX], ref[200], recipient[1024], address[1024];
 	char *parts[3] = { NULL, NULL, NULL };
 	const char *name = customer_name(d);
@@ -476,8 +476,6 @@ soa_doc_pdf(const struct soa_docs_setup *s, const struct soa_templates *t,
 		snprintf(recipient, sizeof recipient, "%s\n%s", name, d->customer->name);
 	else
 		snprintf(recipient, sizeof recipient, "%s", name);
-	for (size_t k = 0; k < 3; k++)
-		totals[k] = (struct letter_total){ tb.totals[k][0], tb.totals[k][1], k == 2 };
 	memset(&doc, 0, sizeof doc);
 	doc.lang = lang_tags[d->lang];
 	doc_letterhead(&doc, d->lang, s->company_name, s->company_reg_no, s->company_address,
@@ -489,15 +487,8 @@ soa_doc_pdf(const struct soa_docs_setup *s, const struct soa_templates *t,
 	doc.recipient_address = address;
 	doc.title = subject.len ? subject.data : "";
 	doc.body_before = parts[0];
-	if (f.table_seen) {
-		doc.table.ncols = SD_COLS;
-		doc.table.captions = (const char *const *)tb.cells;
-		doc.table.numeric = tb.numeric;
-		doc.table.nrows = tb.rows;
-		doc.table.cells = (const char *const *)tb.cells + SD_COLS;
-		doc.totals = totals;
-		doc.ntotals = 3;
-	}
+	if (f.table_seen)
+		doc_table_letter(&tb, totals, &doc);
 	doc.body_after = parts[1];
 	doc.signature = parts[2][0] != '\0' ? parts[2] : NULL;
 	doc.creation_date = s->created;
@@ -505,7 +496,7 @@ soa_doc_pdf(const struct soa_docs_setup *s, const struct soa_templates *t,
 done:
 	for (size_t k = 0; k < 3; k++)
 		free(parts[k]);
-	sd_table_free(&tb);
+	doc_table_free(&tb);
 	tmpl_buf_free(&subject);
 	tmpl_buf_free(&body);
 	return err;
@@ -559,21 +550,6 @@ soa_doc_csv(const struct soa_docs_setup *s, const struct soa_statement *st, FILE
 	csvio_end_record(&w);
 }
 
-/* "+08:00" at the end of an ISO time as minutes. */
-static int
-offset_minutes(const char *iso)
-{
-	size_t n = strlen(iso);
-	int sign, h, m;
-
-	if (n < 6 || (iso[n - 6] != '+' && iso[n - 6] != '-'))
-		return 0;
-	sign = iso[n - 6] == '-' ? -1 : 1;
-	h = (iso[n - 5] - '0') * 10 + (iso[n - 4] - '0');
-	m = (iso[n - 2] - '0') * 10 + (iso[n - 1] - '0');
-	return sign * (h * 60 + m);
-}
-
 ar_err
 soa_doc_email(const struct soa_docs_setup *s, const struct soa_templates *t,
     const struct soa_doc *d, const unsigned char *pdf, size_t pdf_len, const char *pdf_name,
@@ -583,9 +559,8 @@ soa_doc_email(const struct soa_docs_setup *s, const struct soa_templates *t,
 	struct tmpl_buf subject = { 0 }, text = { 0 }, html = { 0 };
 	struct email_attachment att = { pdf_name, "application/pdf", pdf, pdf_len };
 	struct email_spec spec;
-	char msgid[300], base[200], iso[LOCALTIME_ISO_MAX];
+	char msgid[300], base[200];
 	const char *domain = strchr(s->company_email, '@');
-	civil_day created_day = (civil_day)(s->created / 86400);
 	int y, m, dd;
 	ar_err err;
 
@@ -599,9 +574,6 @@ soa_doc_email(const struct soa_docs_setup *s, const struct soa_templates *t,
 	date_to_ymd(s->as_of, &y, &m, &dd);
 	snprintf(msgid, sizeof msgid, "SOA.%s.%04d%02d%02d@%s", base, y, m, dd,
 	    domain ? domain + 1 : "artools.invalid");
-	if (localtime_iso(s->timezone, created_day, (int)(s->created % 86400 / 60), iso,
-	    sizeof iso) != AR_OK)
-		snprintf(iso, sizeof iso, "+00:00");
 	memset(&spec, 0, sizeof spec);
 	spec.from_name = s->company_name;
 	spec.from_addr = s->company_email;
@@ -612,7 +584,7 @@ soa_doc_email(const struct soa_docs_setup *s, const struct soa_templates *t,
 	spec.text = text.len ? text.data : "";
 	spec.html = html.len ? html.data : "";
 	spec.date = s->created;
-	spec.utc_offset_minutes = offset_minutes(iso);
+	spec.utc_offset_minutes = email_utc_offset(s->timezone, s->created);
 	spec.message_id = msgid;
 	spec.attachment = pdf != NULL ? &att : NULL;
 	err = email_write(fp, &spec, e);

@@ -6,21 +6,11 @@
 #ifndef SOA_DOCS_INT_H
 #define SOA_DOCS_INT_H
 
-#include <stdbool.h>
-
+#include "report/doc_table.h"
 #include "report/doc_text.h"
 #include "report/soa_docs.h"
-#include "report/template.h"
 
 enum { SD_COLS = 8 };   /* date, doc_no, type, ref, due_date, debit, credit, balance */
-
-/* Cells: captions, then a row per line; cells[(row + 1) * SD_COLS + col]. */
-struct sd_table {
-	char **cells;
-	size_t rows;
-	bool numeric[SD_COLS];
-	char totals[3][2][DOC_TEXT_MONEY_MAX + 64];   /* debits, credits, closing: label, value */
-};
 
 /* An items stream doc_type (INV, CN, DN, PAY, ADJ, INT, FEE) in words; another as written. */
 const char *soa_words_doc_type(enum report_lang lang, const char *type);
@@ -30,16 +20,12 @@ void soa_words_bucket(const struct soa_docs_setup *s, enum report_lang lang, int
     size_t cap);
 
 /*
- * The table of d: a first row brought forward when the period has a
- * start, a row per line (dates ISO, or ROC in zh-Hant with roc_dates;
- * amounts grouped), the totals.  AR_ENOMEM.  Free with sd_table_free,
- * even after a failure.
+ * The table of d, SD_COLS columns: a first row brought forward when the
+ * period has a start, a row per line (dates ISO, or ROC in zh-Hant with
+ * roc_dates; amounts grouped), the totals debits, credits and closing
+ * balance.  AR_ENOMEM.  Free with doc_table_free, even after a failure.
  */
 ar_err sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d,
-    struct sd_table *tb);
-void sd_table_free(struct sd_table *tb);
-
-/* The table and its totals as plain text or HTML, appended to out. */
-ar_err sd_table_render(const struct sd_table *tb, bool html, struct tmpl_buf *out);
+    struct doc_table *tb);
 
 #endif

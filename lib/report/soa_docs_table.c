@@ -1,13 +1,10 @@
 /*
  * soa_docs_table.c - the words of a statement in the four languages (the
  * table's captions, the document types, the aging buckets) and the table
- * of its lines (soa_docs_int.h): the cells the letter draws, and the
- * table as plain text (aligned columns, CJK characters two wide) or HTML
- * for the e-mail.
+ * of its lines (soa_docs_int.h): the cells the letter and the e-mail draw
+ * (doc_table.h).
  */
-#include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "report/doc_fill.h"
 #include "report/doc_text.h"
@@ -78,29 +75,9 @@ soa_words_bucket(const struct soa_docs_setup *s, enum report_lang lang, int col,
 
 /* ---- one statement's table ---- */
 
-
-
-void
-sd_table_free(struct sd_table *tb)
-{
-	if (tb->cells != NULL)
-		for (size_t i = 0; i < (tb->rows + 1) * SD_COLS; i++)
-			free(tb->cells[i]);
-	free(tb->cells);
-}
-
-static ar_err
-sd_row(char **row, const char *const cell[SD_COLS])
-{
-	for (size_t k = 0; k < SD_COLS; k++)
-		if ((row[k] = strdup(cell[k] != NULL ? cell[k] : "")) == NULL)
-			return AR_ENOMEM;
-	return AR_OK;
-}
-
 /* The lines of d, a first row brought forward when the period has a start. */
 ar_err
-sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d, struct sd_table *tb)
+sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d, struct doc_table *tb)
 {
 	const struct soa_statement *st = d->st;
 	const char *const *c = captions[d->lang];
@@ -112,13 +89,11 @@ sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d, struct s
 	int64_t totals[3] = { st->debits, st->credits, st->closing };
 	ar_err err;
 
-	memset(tb, 0, sizeof *tb);
-	tb->rows = st->nlines + (bf ? 1 : 0);
-	if ((tb->cells = calloc((tb->rows + 1) * SD_COLS, sizeof *tb->cells)) == NULL)
-		return AR_ENOMEM;
+	if ((err = doc_table_init(tb, SD_COLS, st->nlines + (bf ? 1 : 0))) != AR_OK)
+		return err;
 	for (size_t k = 0; k < SD_COLS; k++)
 		tb->numeric[k] = k >= 5;
-	if ((err = sd_row(tb->cells, head)) != AR_OK)
+	if ((err = doc_table_set_row(tb, 0, head)) != AR_OK)
 		return err;
 	if (bf) {
 		char date[DATE_TEXT_MAX + 16], balance[DOC_TEXT_MONEY_MAX];
@@ -127,7 +102,7 @@ sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d, struct s
 
 		doc_short_date(d->lang, s->roc_dates, s->from, date, sizeof date);
 		doc_money(st->opening, exp, balance, sizeof balance);
-		if ((err = sd_row(tb->cells + SD_COLS, row)) != AR_OK)
+		if ((err = doc_table_set_row(tb, 1, row)) != AR_OK)
 			return err;
 	}
 	for (size_t r = 0; r < st->nlines; r++) {
@@ -144,157 +119,12 @@ sd_table_build(const struct soa_docs_setup *s, const struct soa_doc *d, struct s
 		else
 			doc_money(l->amount, exp, dr, sizeof dr);
 		doc_money(l->balance, exp, bal, sizeof bal);
-		if ((err = sd_row(tb->cells + (r + 1 + (bf ? 1 : 0)) * SD_COLS, row)) != AR_OK)
+		if ((err = doc_table_set_row(tb, r + 1 + (bf ? 1 : 0), row)) != AR_OK)
 			return err;
 	}
-	for (size_t k = 0; k < 3; k++) {
-		char amount[DOC_TEXT_MONEY_MAX];
-
-		doc_money(totals[k], exp, amount, sizeof amount);
-		snprintf(tb->totals[k][0], sizeof tb->totals[k][0], "%s", c[SC_TOTAL_DEBITS + k]);
-		snprintf(tb->totals[k][1], sizeof tb->totals[k][1], "%s %s",
-		    currency_code(st->currency), amount);
-	}
+	for (size_t k = 0; k < 3; k++)
+		if ((err = doc_table_add_total(tb, c[SC_TOTAL_DEBITS + k], st->currency,
+		    totals[k])) != AR_OK)
+			return err;
 	return AR_OK;
-}
-
-static ar_err
-add_str(struct tmpl_buf *out, const char *s)
-{
-	return tmpl_buf_add(out, s, strlen(s));
-}
-
-/* Columns on a terminal or in a plain-text e-mail: CJK characters take two. */
-static size_t
-text_width(const char *s)
-{
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	size_t w = 0;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
-
-	while (*p != '\0' && (n = utf8proc_iterate(p, -1, &cp)) > 0) {
-		int cw = utf8proc_charwidth(cp);
-
-		w += cw > 0 ? (size_t)cw : 0;
-		p += n;
-	}
-	return w;
-}
-
-static ar_err
-pad(struct tmpl_buf *out, size_t n)
-{
-	ar_err err = AR_OK;
-
-	while (n-- > 0 && err == AR_OK)
-		err = tmpl_buf_add(out, " ", 1);
-	return err;
-}
-
-static ar_err
-text_table(const struct sd_table *tb, struct tmpl_buf *out)
-{
-	size_t width[SD_COLS] = { 0 }, line = 0, label = 0, value = 0;
-	ar_err err = AR_OK;
-
-	for (size_t i = 0; i < (tb->rows + 1) * SD_COLS; i++)
-		if (text_width(tb->cells[i]) > width[i % SD_COLS])
-			width[i % SD_COLS] = text_width(tb->cells[i]);
-	for (size_t k = 0; k < SD_COLS; k++)
-		line += width[k] + (k ? 2 : 0);
-	for (size_t r = 0; r <= tb->rows && err == AR_OK; r++) {
-		for (size_t k = 0; k < SD_COLS && err == AR_OK; k++) {
-			const char *cell = tb->cells[r * SD_COLS + k];
-			size_t gap = width[k] - text_width(cell);
-
-			if (k > 0)
-				err = pad(out, 2);
-			if (err == AR_OK && tb->numeric[k])
-				err = pad(out, gap);
-			if (err == AR_OK)
-				err = add_str(out, cell);
-			if (err == AR_OK && !tb->numeric[k] && k + 1 < SD_COLS)
-				err = pad(out, gap);
-		}
-		/* no blanks at the end of a line */
-		while (err == AR_OK && out->len > 0 && out->data[out->len - 1] == ' ')
-			out->data[--out->len] = '\0';
-		if (err == AR_OK)
-			err = add_str(out, "\n");
-	}
-	for (size_t k = 0; k < 3; k++) {
-		if (text_width(tb->totals[k][0]) > label)
-			label = text_width(tb->totals[k][0]);
-		if (text_width(tb->totals[k][1]) > value)
-			value = text_width(tb->totals[k][1]);
-	}
-	if (err == AR_OK)
-		err = add_str(out, "\n");
-	for (size_t k = 0; k < 3 && err == AR_OK; k++) {
-		size_t used = label + 2 + value;
-
-		err = pad(out, line > used ? line - used : 0);
-		if (err == AR_OK)
-			err = add_str(out, tb->totals[k][0]);
-		if (err == AR_OK)
-			err = pad(out, label - text_width(tb->totals[k][0]) + 2 + value -
-			    text_width(tb->totals[k][1]));
-		if (err == AR_OK)
-			err = add_str(out, tb->totals[k][1]);
-		if (err == AR_OK)
-			err = add_str(out, "\n");
-	}
-	return err;
-}
-
-static ar_err
-add_html(struct tmpl_buf *out, const char *s)
-{
-	return tmpl_buf_add_html(out, s, strlen(s));
-}
-
-static ar_err
-html_table(const struct sd_table *tb, struct tmpl_buf *out)
-{
-	static const char *const align[2] = { "left", "right" };
-	char tag[96];
-	ar_err err = add_str(out, "<table style=\"border-collapse:collapse\" cellpadding=\"4\">\n");
-
-	for (size_t r = 0; r <= tb->rows && err == AR_OK; r++) {
-		err = add_str(out, "<tr>");
-		for (size_t k = 0; k < SD_COLS && err == AR_OK; k++) {
-			snprintf(tag, sizeof tag, "<%s style=\"text-align:%s;border-bottom:1px solid #ccc\">",
-			    r == 0 ? "th" : "td", align[tb->numeric[k]]);
-			err = add_str(out, tag);
-			if (err == AR_OK)
-				err = add_html(out, tb->cells[r * SD_COLS + k]);
-			if (err == AR_OK)
-				err = add_str(out, r == 0 ? "</th>" : "</td>");
-		}
-		if (err == AR_OK)
-			err = add_str(out, "</tr>\n");
-	}
-	for (size_t k = 0; k < 3 && err == AR_OK; k++) {
-		err = add_str(out, k == 2 ? "<tr style=\"font-weight:bold\">" : "<tr>");
-		if (err == AR_OK)
-			err = add_str(out, "<td colspan=\"7\" style=\"text-align:right\">");
-		if (err == AR_OK)
-			err = add_html(out, tb->totals[k][0]);
-		if (err == AR_OK)
-			err = add_str(out, "</td><td style=\"text-align:right\">");
-		if (err == AR_OK)
-			err = add_html(out, tb->totals[k][1]);
-		if (err == AR_OK)
-			err = add_str(out, "</td></tr>\n");
-	}
-	if (err == AR_OK)
-		err = add_str(out, "</table>\n");
-	return err;
-}
-
-ar_err
-sd_table_render(const struct sd_table *tb, bool html, struct tmpl_buf *out)
-{
-	return html ? html_table(tb, out) : text_table(tb, out);
 }
