@@ -2,8 +2,9 @@
  * ar-refund - refunds of credit balances (issue 19): propose (who is in
  * credit, who is excluded and why, for approval) and pay (the approved
  * rows as an ISO 20022 pain.001 and a bank's CSV, journal rows refund so
- * that nothing is paid twice).  The rules are lib/ar/refund.h's, the
- * files lib/report/pain001.h's, payout_csv.h's and refund_report.h's.
+ * that nothing is paid twice).  The rules are lib/ar/refund.h's (propose)
+ * and refund_pay.h's (pay), the files lib/report/pain001.h's,
+ * payout_csv.h's and refund_report.h's.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -17,15 +18,14 @@
 #include "ar/items.h"
 #include "ar/journal.h"
 #include "ar/journal_write.h"
-#include "ar/pod_input.h"
 #include "ar/refund.h"
+#include "ar/refund_pay.h"
 #include "cli/cli.h"
 #include "cli/diag.h"
 #include "core/config.h"
 #include "core/csvio.h"
 #include "core/money.h"
 #include "core/outfile.h"
-#include "core/strtab.h"
 #include "report/pain001.h"
 #include "report/payout_csv.h"
 #include "report/refund_report.h"
@@ -131,25 +131,20 @@ on_option(void *ctx, int id, const char *arg)
 	}
 }
 
-/* A customer's master record, or NULL. */
-static const struct customer *
-master(const char *customer)
+/* The customer master, NULL without --customers. */
+static const struct customer_table *
+master_table(void)
 {
-	uint32_t id;
-
-	if (!run.have_customers || !strtab_find(run.customers.ids, customer, strlen(customer), &id) ||
-	    !customers_hot(&run.customers, id).in_master)
-		return NULL;
-	return customers_get(&run.customers, id);
+	return run.have_customers ? &run.customers : NULL;
 }
 
 /*
  * The journal, when there is one: propose takes its facts (open
- * disputes), pay the refs of its refund rows.  A journal not yet made is
- * empty.
+ * disputes), pay its rows into paid (its refund rows).  A journal not yet
+ * made is empty.
  */
 static struct journal *
-read_journal(struct strtab *paid)
+read_journal(struct refund_approved *paid)
 {
 	int status;
 	struct csvio_reader *r;
@@ -180,8 +175,6 @@ read_journal(struct strtab *paid)
 		size_t alen, rlen;
 		const char *action = items_field(&rec, cols.action, &alen);
 		const char *s = items_field(&rec, ref, &rlen);
-		uint32_t id;
-		bool added;
 
 		if (run.verb == VERB_PROPOSE &&
 		    (err = journal_add(j, &rec, &cols, &fmt, &e)) != AR_OK) {
@@ -189,9 +182,7 @@ read_journal(struct strtab *paid)
 				out_of_memory();
 			fail(cli_input_failed(r, err, &e));
 		}
-		/* Every refund row counts, whatever its date: paid is paid. */
-		if (paid != NULL && alen == 6 && memcmp(action, "refund", 6) == 0 && rlen > 0 &&
-		    strtab_intern(paid, s, rlen, &id, &added) != AR_OK)
+		if (paid != NULL && refund_approved_note_journal(paid, action, alen, s, rlen) != AR_OK)
 			out_of_memory();
 	}
 	if (err != AR_EOF)
@@ -235,32 +226,25 @@ read_items(struct input *in, struct refund_book *b, bool second)
 	while ((err = csvio_read(r, &rec)) == AR_OK) {
 		struct item it;
 		struct item_problem problem;
+		struct ar_error e = { 0 };
 		size_t clen, dlen, plen;
 		const char *company = items_field(&rec, cols.company, &clen);
 		const char *doc = items_field(&rec, cols.doc_no, &dlen);
 		const char *disp = items_field(&rec, cols.dispute, &plen);
-		bool disputed = plen > 0 && disp[0] != '\0';
 
 		if (items_parse(&rec, &cols, &run.ctx.format, &it, &problem) != AR_OK) {
 			char msg[512];
-			struct ar_error e = { 0 };
 
 			items_problem_text(&problem, msg, sizeof msg);
 			ar_error_set(&e, problem.err, rec.line, "%s", msg);
 			fail(cli_input_failed(r, problem.err, &e));
 		}
 		err = second ? refund_book_note_item(b, it.customer, it.customer_len, it.currency, doc,
-		    dlen) : refund_book_add(b, it.customer, it.customer_len, company, clen, it.currency,
-		    it.amount, it.doc_date != DATE_NONE ? it.doc_date : it.due_date, disputed);
+		    dlen) : refund_book_add_item(b, &it, company, clen, disp, plen, rec.line, &e);
 		if (err == AR_ENOMEM)
 			out_of_memory();
-		if (err != AR_OK) {
-			struct ar_error e = { 0 };
-
-			ar_error_set(&e, err, rec.line, "the balance of %.*s in %s overflows",
-			    (int)it.customer_len, it.customer, currency_code(it.currency));
+		if (err != AR_OK)
 			fail(cli_input_failed(r, err, &e));
-		}
 	}
 	if (err != AR_EOF)
 		fail(cli_input_failed(r, err, csvio_error(r)));
@@ -339,7 +323,7 @@ propose(void)
 		out_of_memory();
 	for (size_t i = 0; i < p.n; i++) {
 		const struct refund_credit *c = refund_book_credit(b, i);
-		const struct customer *m = master(c->customer);
+		const struct customer *m = refund_master(master_table(), c->customer);
 		const struct journal_facts *f = journal_find(j, c->customer, strlen(c->customer));
 		struct refund_row *r = &p.rows[i];
 		struct refund_checks k;
@@ -352,17 +336,12 @@ propose(void)
 		r->customer = c->customer;
 		r->name = m != NULL ? m->name : "";
 		r->items = c->items;
-		r->bank_account = m != NULL ? m->bank_account : "";
-		r->bank_code = m != NULL ? m->bank_code : "";
-		r->bank_holder = m != NULL ? (m->bank_holder[0] != '\0' ? m->bank_holder : m->name) : "";
+		refund_checks_of(&k, c, m, f);
+		r->bank_account = k.bank_account;
+		r->bank_code = k.bank_code;
+		r->bank_holder = refund_bank_holder(m);
 		r->currency = c->currency;
 		r->amount = c->amount;
-		k.insolvent = m != NULL && pod_proceeding(m->status);
-		k.disputed = c->disputed_item || (f != NULL && f->open_disputes > 0);
-		k.owes_elsewhere = c->owes_elsewhere;
-		k.newest_credit = c->newest_credit;
-		k.bank_account = r->bank_account;
-		k.bank_code = r->bank_code;
 		r->reason = refund_decide(&k, &run.policy, run.ctx.as_of);
 		if (r->reason == REFUND_PROPOSED) {
 			proposed++;
@@ -396,23 +375,6 @@ propose(void)
 
 /* ---- pay ---- */
 
-/* The approved rows, their texts copied out of the records. */
-struct approved {
-	struct refund_line *lines;
-	size_t n, cap;
-	char *store;            /* each line's texts, one block per line */
-};
-
-static char *
-copy(const char *s)
-{
-	char *c = strdup(s);
-
-	if (c == NULL)
-		out_of_memory();
-	return c;
-}
-
 static civil_day
 date_option(const char *opt, const char *arg)
 {
@@ -423,45 +385,18 @@ date_option(const char *opt, const char *arg)
 	return day;
 }
 
-/* With --customers: the bank details of an approved row must be the master's. */
+/* The approved proposal's rows into ap, weighed by refund_approved_add; its tally said. */
 static void
-check_master(const struct refund_line *l, const char *file, long line)
-{
-	const struct customer *m = master(l->customer);
-	const char *holder;
-	char a[REFUND_ACCOUNT_MAX], b[REFUND_ACCOUNT_MAX];
-
-	if (m == NULL) {
-		diag_at(file, line, "%s: customer %s is not in %s", l->refund_id, l->customer,
-		    run.customers_path);
-		fail(EX_DATAERR);
-	}
-	holder = m->bank_holder[0] != '\0' ? m->bank_holder : m->name;
-	if (!refund_account_valid(m->bank_account, a) || !refund_account_valid(l->bank_account, b) ||
-	    strcmp(a, b) != 0 || strcmp(m->bank_code, l->bank_code) != 0 ||
-	    strcmp(holder, l->bank_holder) != 0) {
-		diag_at(file, line, "%s: the bank details are not those of %s in %s (%s %s %s): "
-		    "propose again", l->refund_id, l->customer, run.customers_path, holder,
-		    m->bank_account, m->bank_code);
-		fail(EX_DATAERR);
-	}
-}
-
-static void
-read_approved(struct approved *ap, struct strtab *paid, civil_day value_date)
+read_approved(struct refund_approved *ap)
 {
 	int status;
 	struct csvio_reader *r;
 	struct refund_proposal_columns cols;
 	struct csvio_record rec;
-	struct strtab *seen = strtab_new(64);
+	struct refund_approved_tally t;
 	const char *missing;
-	unsigned long skipped = 0, already = 0, proposed = 0, excluded = 0;
-	const char *first_paid = NULL;
 	ar_err err;
 
-	if (seen == NULL)
-		out_of_memory();
 	if ((r = cli_open_csv(run.approved_path, &status)) == NULL)
 		fail(status);
 	if (refund_proposal_bind(r, &cols, &missing) != AR_OK) {
@@ -471,82 +406,25 @@ read_approved(struct approved *ap, struct strtab *paid, civil_day value_date)
 	while ((err = csvio_read(r, &rec)) == AR_OK) {
 		struct refund_line l;
 		struct ar_error e = { 0 };
-		uint32_t id;
-		bool added;
 
-		if ((err = refund_proposal_parse(&rec, &cols, &l, &e)) != AR_OK)
-			fail(cli_input_failed(r, err, &e));
-		if (strtab_intern(seen, l.refund_id, strlen(l.refund_id), &id, &added) != AR_OK)
-			out_of_memory();
-		if (!added) {
-			ar_error_set(&e, AR_ESYNTAX, rec.line, "refund_id %s twice", l.refund_id);
-			fail(cli_input_failed(r, AR_ESYNTAX, &e));
-		}
-		if (!l.approved) {
-			skipped++;
-			proposed += strcmp(l.status, "proposed") == 0;
-			excluded += strcmp(l.status, "excluded") == 0;
-			continue;
-		}
-		if (strtab_find(paid, l.refund_id, strlen(l.refund_id), &id)) {
-			if (already++ == 0)
-				first_paid = strtab_key(seen, strtab_count(seen) - 1);
-			continue;
-		}
-		if (run.have_customers)
-			check_master(&l, csvio_name(r), rec.line);
-		if (l.value_date == DATE_NONE)
-			l.value_date = value_date;
-		if (l.value_date < run.ctx.as_of) {
-			ar_error_set(&e, AR_ERANGE, rec.line, "%s: value_date is before the as-of "
-			    "date: a bank does not pay in the past", l.refund_id);
-			fail(cli_input_failed(r, AR_ERANGE, &e));
-		}
-		if (ap->n == ap->cap) {
-			size_t cap = ap->cap ? 2 * ap->cap : 64;
-			struct refund_line *n = realloc(ap->lines, cap * sizeof *n);
-
-			if (n == NULL)
+		if ((err = refund_proposal_parse(&rec, &cols, &l, &e)) != AR_OK ||
+		    (err = refund_approved_add(ap, &l, rec.line, NULL, &e)) != AR_OK) {
+			if (err == AR_ENOMEM)
 				out_of_memory();
-			ap->lines = n;
-			ap->cap = cap;
+			fail(cli_input_failed(r, err, &e));
 		}
-		l.refund_id = copy(l.refund_id);
-		l.customer = copy(l.customer);
-		l.name = copy(l.name);
-		l.items = copy(l.items);
-		l.status = "approved";
-		l.bank_holder = copy(l.bank_holder);
-		l.bank_account = copy(l.bank_account);
-		l.bank_code = copy(l.bank_code);
-		ap->lines[ap->n++] = l;
 	}
 	if (err != AR_EOF)
 		fail(cli_input_failed(r, err, csvio_error(r)));
-	if (skipped > 0)
+	refund_approved_tally(ap, &t);
+	if (t.not_approved > 0)
 		diag_error("%lu row%s not approved, not paid: %lu proposed, %lu excluded, %lu other",
-		    skipped, skipped == 1 ? "" : "s", proposed, excluded, skipped - proposed - excluded);
-	if (already > 0)
+		    t.not_approved, t.not_approved == 1 ? "" : "s", t.proposed, t.excluded, t.other);
+	if (t.already_paid > 0)
 		diag_error("%lu approved row%s already paid (%s%s has a refund row in %s): not paid "
-		    "again", already, already == 1 ? "" : "s", first_paid, already > 1 ? " ..." : "",
-		    run.journal_path);
+		    "again", t.already_paid, t.already_paid == 1 ? "" : "s", t.first_paid,
+		    t.already_paid > 1 ? " ..." : "", run.journal_path);
 	csvio_reader_close(r);
-	strtab_free(seen);
-}
-
-static void
-free_approved(struct approved *ap)
-{
-	for (size_t i = 0; i < ap->n; i++) {
-		free((char *)ap->lines[i].refund_id);
-		free((char *)ap->lines[i].customer);
-		free((char *)ap->lines[i].name);
-		free((char *)ap->lines[i].items);
-		free((char *)ap->lines[i].bank_holder);
-		free((char *)ap->lines[i].bank_account);
-		free((char *)ap->lines[i].bank_code);
-	}
-	free(ap->lines);
 }
 
 /* [company] name, bank_account and bank_swift: the debtor of the pain.001. */
@@ -584,8 +462,9 @@ pay(void)
 	struct pain001_debtor d;
 	struct payout_layout layout;
 	struct pain001_totals tot;
-	struct approved ap = { 0 };
-	struct strtab *paid = strtab_new(256);
+	struct refund_approved *ap;
+	const struct refund_line *lines;
+	size_t n;
 	struct journal *j;
 	struct journal_entry *rows;
 	struct ar_error e = { 0 };
@@ -595,8 +474,6 @@ pay(void)
 	size_t len = 0;
 	int status;
 
-	if (paid == NULL)
-		out_of_memory();
 	debtor(&d);
 	if (run.payout != NULL && payout_layout_load(run.ctx.config, run.payout, &layout, &e) !=
 	    AR_OK) {
@@ -608,20 +485,23 @@ pay(void)
 		if (value_date < run.ctx.as_of)
 			cli_usage_error("--value-date %s is before the as-of date", run.value_date_arg);
 	}
-	j = read_journal(paid);
+	if ((ap = refund_approved_new(run.ctx.as_of, value_date, master_table(),
+	    run.customers_path)) == NULL)
+		out_of_memory();
+	j = read_journal(ap);
 	journal_free(j);
-	read_approved(&ap, paid, value_date);
-	if (ap.n == 0) {
+	read_approved(ap);
+	lines = refund_approved_lines(ap, &n);
+	if (n == 0) {
 		diag_error("nothing to pay: no file written, nothing appended");
-		strtab_free(paid);
-		free_approved(&ap);
+		refund_approved_free(ap);
 		return;
 	}
 	/* Both files written and checked before either is renamed into place. */
 	if ((status = cli_output_open(&run.xml, run.xml_path, true)) != 0)
 		fail(status);
 	run.xml_open = true;
-	if (pain001_write(run.xml.fp, &d, ap.lines, ap.n, run.ctx.as_of, &tot, &e) != AR_OK) {
+	if (pain001_write(run.xml.fp, &d, lines, n, run.ctx.as_of, &tot, &e) != AR_OK) {
 		diag_report(run.xml_path, &e);
 		fail(ar_exit_code(e.code));
 	}
@@ -629,7 +509,7 @@ pay(void)
 		if ((status = cli_output_open(&run.csv, run.csv_path, true)) != 0)
 			fail(status);
 		run.csv_open = true;
-		if (payout_csv_write(run.csv.fp, &layout, ap.lines, ap.n, &csv_total, &e) != AR_OK) {
+		if (payout_csv_write(run.csv.fp, &layout, lines, n, &csv_total, &e) != AR_OK) {
 			diag_report(run.csv_path, &e);
 			fail(e.code == AR_EUSAGE ? EX_DATAERR : ar_exit_code(e.code));
 		}
@@ -640,25 +520,16 @@ pay(void)
 			fail(ar_exit_code(AR_EINVARIANT));
 		}
 	}
-	if ((rows = calloc(ap.n, sizeof *rows)) == NULL)
+	if ((rows = calloc(n, sizeof *rows)) == NULL)
 		out_of_memory();
 	snprintf(note, sizeof note, "pain.001 %s", tot.msg_id);
-	for (size_t i = 0; i < ap.n; i++) {
-		rows[i] = (struct journal_entry)JOURNAL_ENTRY_INIT;
-		rows[i].date = ap.lines[i].value_date;
-		rows[i].customer = ap.lines[i].customer;
-		rows[i].action = "refund";
-		rows[i].has_amount = rows[i].has_currency = true;
-		rows[i].amount = ap.lines[i].amount;
-		rows[i].currency = ap.lines[i].currency;
-		rows[i].ref = ap.lines[i].refund_id;
-		rows[i].note = note;
-		rows[i].user = cli_user_name(NULL);
+	for (size_t i = 0; i < n; i++) {
+		refund_journal_entry(&lines[i], note, cli_user_name(NULL), &rows[i]);
 		if (journal_entry_check(&rows[i], &e) != AR_OK) {
-			diag_error("%s: no journal row can be made: %s", ap.lines[i].refund_id, e.message);
+			diag_error("%s: no journal row can be made: %s", lines[i].refund_id, e.message);
 			fail(EX_DATAERR);
 		}
-		(void)money_add(&sums[ap.lines[i].currency], ap.lines[i].amount);
+		(void)money_add(&sums[lines[i].currency], lines[i].amount);
 	}
 	run.xml_open = false;
 	if ((status = cli_output_commit(&run.xml, run.xml_path)) != 0) {
@@ -672,7 +543,7 @@ pay(void)
 		}
 	}
 	/* Files that the journal does not know of would be paid again: take them back. */
-	if (journal_append_all(run.journal_path, rows, ap.n, &e) != AR_OK) {
+	if (journal_append_all(run.journal_path, rows, n, &e) != AR_OK) {
 		diag_report(run.journal_path, &e);
 		diag_error("the payment files are removed: without their journal rows they would "
 		    "be paid again");
@@ -697,17 +568,16 @@ pay(void)
 
 		money_format(tot.ctrl_sum, tot.exponent, ctrl);
 		diag_error("paid %zu refund%s: %s; %s MsgId %s, %zu payment block%s, CtrlSum %s",
-		    ap.n, ap.n == 1 ? "" : "s", line, run.xml_path, tot.msg_id, tot.blocks,
+		    n, n == 1 ? "" : "s", line, run.xml_path, tot.msg_id, tot.blocks,
 		    tot.blocks == 1 ? "" : "s", ctrl);
 		if (run.csv_path != NULL)
-			diag_error("%s: %zu line%s, total %s", run.csv_path, ap.n, ap.n == 1 ? "" : "s",
+			diag_error("%s: %zu line%s, total %s", run.csv_path, n, n == 1 ? "" : "s",
 			    ctrl);
 	}
-	diag_error("%zu refund row%s appended to %s", ap.n, ap.n == 1 ? "" : "s",
+	diag_error("%zu refund row%s appended to %s", n, n == 1 ? "" : "s",
 	    run.journal_path);
 	free(rows);
-	strtab_free(paid);
-	free_approved(&ap);
+	refund_approved_free(ap);
 }
 
 int

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ar/customers.h"
+#include "ar/items.h"
+#include "ar/journal.h"
+#include "ar/pod_input.h"
 #include "core/money.h"
 #include "core/strtab.h"
 
@@ -350,6 +354,51 @@ const struct refund_credit *
 refund_book_credit(const struct refund_book *b, size_t i)
 {
 	return &b->credits[i].pub;
+}
+
+ar_err
+refund_book_add_item(struct refund_book *b, const struct item *it, const char *company,
+    size_t colen, const char *dispute, size_t dlen, long line, struct ar_error *e)
+{
+	ar_err err = refund_book_add(b, it->customer, it->customer_len, company, colen,
+	    it->currency, it->amount, it->doc_date != DATE_NONE ? it->doc_date : it->due_date,
+	    dlen > 0 && dispute[0] != '\0');
+
+	if (err != AR_OK && err != AR_ENOMEM)
+		return ar_error_set(e, err, line, "the balance of %.*s in %s overflows",
+		    (int)it->customer_len, it->customer, currency_code(it->currency));
+	return err;
+}
+
+const struct customer *
+refund_master(const struct customer_table *t, const char *customer)
+{
+	uint32_t id;
+
+	if (t == NULL || !strtab_find(t->ids, customer, strlen(customer), &id) ||
+	    !customers_hot(t, id).in_master)
+		return NULL;
+	return customers_get(t, id);
+}
+
+const char *
+refund_bank_holder(const struct customer *m)
+{
+	if (m == NULL)
+		return "";
+	return m->bank_holder[0] != '\0' ? m->bank_holder : m->name;
+}
+
+void
+refund_checks_of(struct refund_checks *k, const struct refund_credit *c,
+    const struct customer *m, const struct journal_facts *f)
+{
+	k->insolvent = m != NULL && pod_proceeding(m->status);
+	k->disputed = c->disputed_item || (f != NULL && f->open_disputes > 0);
+	k->owes_elsewhere = c->owes_elsewhere;
+	k->newest_credit = c->newest_credit;
+	k->bank_account = m != NULL ? m->bank_account : "";
+	k->bank_code = m != NULL ? m->bank_code : "";
 }
 
 const char *const refund_columns[REFUND_NCOLUMNS] = {

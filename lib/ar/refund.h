@@ -1,6 +1,7 @@
 /*
  * refund.h - refunds of credit balances (issue 19): who is proposed, who
- * is excluded and why, and the approved proposal read back for payment.
+ * is excluded and why, and the approved proposal read back for payment
+ * (what is then paid of it: refund_pay.h).
  *
  * A customer's credit.  Per customer and currency, the net balance is the
  * sum of its open items in that currency (every company); a net below
@@ -144,6 +145,38 @@ struct refund_credit {
 size_t refund_book_count(const struct refund_book *b);
 /* The i-th credit; valid until refund_book_free. */
 const struct refund_credit *refund_book_credit(const struct refund_book *b, size_t i);
+
+struct item;
+struct customer;
+struct customer_table;
+struct journal_facts;
+
+/*
+ * An item of the items stream (items.h) into the book: its date is its
+ * doc_date, else its due_date; it is disputed when its dispute cell
+ * (dispute, dlen; may be NULL when dlen is 0) is not empty.  AR_ERANGE
+ * with *e at line, "the balance of C1 in MYR overflows"; AR_ENOMEM.
+ */
+ar_err refund_book_add_item(struct refund_book *b, const struct item *it, const char *company,
+    size_t colen, const char *dispute, size_t dlen, long line, struct ar_error *e);
+
+/*
+ * A customer's record in the master; NULL when t is NULL or the customer
+ * is not in the customers file (only seen in items).  Valid as long as t.
+ */
+const struct customer *refund_master(const struct customer_table *t, const char *customer);
+
+/* The name a refund is paid to: the master's bank_holder, else its name; "" when m is NULL. */
+const char *refund_bank_holder(const struct customer *m);
+
+/*
+ * What refund_decide weighs of a credit: m its customer's master record
+ * (NULL: not in the master, so no bank account and no proceeding), f its
+ * journal facts (NULL: none; an open dispute there excludes the credit).
+ * The texts in *k belong to m.
+ */
+void refund_checks_of(struct refund_checks *k, const struct refund_credit *c,
+    const struct customer *m, const struct journal_facts *f);
 
 /*
  * The proposal (and approved proposal) columns, in order:
