@@ -158,6 +158,10 @@ bench:
 	$(Q)BUILD=$(BUILD) sh bench/run-forecast.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-agency.sh
 	$(Q)BUILD=$(BUILD) sh bench/run-legal.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-soa.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-recon.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-remit.sh
+	$(Q)BUILD=$(BUILD) sh bench/run-refund.sh
 
 # libFuzzer targets: clang, a build of the library of their own.
 FUZZ_BUILD ?= build/fuzz

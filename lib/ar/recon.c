@@ -44,6 +44,13 @@ struct cand {
 	bool taken;
 };
 
+/* A line in transit, as a bank credit looks for it. */
+struct transit {
+	currency_id currency;
+	int64_t amount;
+	size_t line;
+};
+
 struct recon {
 	struct doc *docs;
 	size_t ndocs, capdocs;
@@ -51,6 +58,9 @@ struct recon {
 	size_t nlines, caplines;
 	struct cand *cands;
 	size_t ncands, capcands;
+	struct transit *transit; /* the payments in transit by currency, amount, line; made once */
+	size_t ntransit;
+	bool transit_made;
 	size_t *slot;           /* hash of (doc_no, currency) -> doc index + 1 */
 	size_t nslots;
 	struct recon_row *rows;
@@ -99,6 +109,7 @@ recon_free(struct recon *r)
 	free(r->docs);
 	free(r->lines);
 	free(r->cands);
+	free(r->transit);
 	free(r->slot);
 	free(r->rows);
 	free(r);
@@ -445,6 +456,55 @@ cites(const struct docref_list *list, const char *text)
 	return false;
 }
 
+static int
+by_currency_amount(const void *a, const void *b)
+{
+	const struct transit *x = a, *y = b;
+
+	if (x->currency != y->currency)
+		return x->currency < y->currency ? -1 : 1;
+	if (x->amount != y->amount)
+		return x->amount < y->amount ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * The lines in transit, sorted once after recon_match so that each bank
+ * credit finds those of its amount by a search rather than going over
+ * every line (20,000 credits against 190,000 lines took 15 s).
+ */
+static ar_err
+make_transit(struct recon *r)
+{
+	r->transit_made = true;
+	if ((r->transit = malloc((r->nlines ? r->nlines : 1) * sizeof *r->transit)) == NULL)
+		return AR_ENOMEM;
+	for (size_t li = 0; li < r->nlines; li++)
+		if (in_transit(&r->lines[li]))
+			r->transit[r->ntransit++] = (struct transit){ r->lines[li].currency,
+			    r->lines[li].amount, li };
+	qsort(r->transit, r->ntransit, sizeof *r->transit, by_currency_amount);
+	return AR_OK;
+}
+
+/* The first of r->transit at or after (currency, amount). */
+static size_t
+transit_lower(const struct recon *r, currency_id currency, int64_t amount)
+{
+	size_t lo = 0, hi = r->ntransit;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct transit *t = &r->transit[mid];
+
+		if (t->currency < currency || (t->currency == currency && t->amount < amount))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 ar_err
 recon_offer_payment(struct recon *r, const char *payment_id, civil_day value_date,
     currency_id currency, int64_t amount, const char *text)
@@ -452,12 +512,17 @@ recon_offer_payment(struct recon *r, const char *payment_id, civil_day value_dat
 	struct docref_list list;
 	bool listed = false;
 
-	for (size_t li = 0; li < r->nlines; li++) {
+	if (!r->transit_made && make_transit(r) != AR_OK)
+		return AR_ENOMEM;
+	if (amount == INT64_MIN)
+		return AR_OK;   /* no line's amount is its negation */
+	for (size_t t = transit_lower(r, currency, -amount); t < r->ntransit; t++) {
+		size_t li = r->transit[t].line;
 		struct line *l = &r->lines[li];
 		struct cand *c;
 
-		if (!in_transit(l) || l->currency != currency || amount != -l->amount)
-			continue;
+		if (r->transit[t].currency != currency || r->transit[t].amount != -amount)
+			break;
 		if (l->date != DATE_NONE && value_date != DATE_NONE &&
 		    (long)value_date < (long)l->date - r->match_days)
 			continue;

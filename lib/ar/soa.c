@@ -89,7 +89,7 @@ static struct soa_statement *
 statement(struct soa_set *s, uint32_t customer, currency_id cur)
 {
 	struct soa_statement *st;
-	uint32_t *link;
+	uint32_t last = 0;      /* the chain's last statement, 1-based; 0: the head */
 
 	if (customer >= s->head_cap) {
 		size_t n = s->head_cap ? s->head_cap : 256;
@@ -103,9 +103,11 @@ statement(struct soa_set *s, uint32_t customer, currency_id cur)
 		s->head = h;
 		s->head_cap = n;
 	}
-	for (link = &s->head[customer]; *link != 0; link = &s->v[*link - 1].next)
-		if (s->v[*link - 1].currency == cur)
-			return &s->v[*link - 1];
+	for (uint32_t i = s->head[customer]; i != 0; i = s->v[i - 1].next) {
+		if (s->v[i - 1].currency == cur)
+			return &s->v[i - 1];
+		last = i;
+	}
 	if (s->n == s->cap) {
 		size_t c = s->cap ? 2 * s->cap : 64;
 		struct soa_statement *v = realloc(s->v, c * sizeof *v);
@@ -119,7 +121,11 @@ statement(struct soa_set *s, uint32_t customer, currency_id cur)
 	memset(st, 0, sizeof *st);
 	st->customer = customer;
 	st->currency = cur;
-	*link = (uint32_t)++s->n;
+	/* Linked by index, not through a pointer: the realloc above moves v. */
+	if (last == 0)
+		s->head[customer] = (uint32_t)++s->n;
+	else
+		s->v[last - 1].next = (uint32_t)++s->n;
 	return st;
 }
 

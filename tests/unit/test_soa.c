@@ -151,6 +151,32 @@ soa_open_items_alone(void)
 	soa_free(s);
 }
 
+/* A customer's second currency met when the statements must grow: still one statement each. */
+static void
+soa_second_currency_when_the_array_grows(void)
+{
+	struct soa_period p = period(NULL, "2026-11-30", false, false);
+	struct soa_set *s;
+	const struct soa_statement *st;
+	char doc[16];
+
+	EXPECT_EQ_INT(soa_new(&s, &p), AR_OK);
+	for (uint32_t c = 0; c < 64; c++) {   /* 64: the array's first size, full */
+		snprintf(doc, sizeof doc, "M%u", c);
+		add(s, c, doc, "INV", "2026-11-01", "2026-12-01", NULL, myr, 1000, SOA_OPEN);
+	}
+	add(s, 63, "U1", "INV", "2026-11-02", "2026-12-02", NULL, usd, 5000, SOA_OPEN);
+	add(s, 63, "U2", "INV", "2026-11-03", "2026-12-03", NULL, usd, 2500, SOA_OPEN);
+	EXPECT_EQ_INT(soa_finish(s), AR_OK);
+	EXPECT_EQ_INT((long)soa_count(s), 65);
+	st = soa_of(s, 63);
+	EXPECT(st != NULL && st->currency == myr && st->closing == 1000);
+	st = st != NULL ? soa_next(s, st) : NULL;
+	EXPECT(st != NULL && st->currency == usd && st->closing == 7500 && st->nlines == 2);
+	EXPECT(st == NULL || soa_next(s, st) == NULL);
+	soa_free(s);
+}
+
 static void
 soa_overflow_refused(void)
 {
@@ -183,6 +209,7 @@ main(void)
 	RUN(soa_ledger_opening_lines_closing);
 	RUN(soa_closing_checked_against_the_open_items);
 	RUN(soa_open_items_alone);
+	RUN(soa_second_currency_when_the_array_grows);
 	RUN(soa_overflow_refused);
 	RUN(soa_default_from_is_the_first_of_the_month_with_a_ledger);
 	return test_summary();
