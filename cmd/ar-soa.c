@@ -89,6 +89,7 @@ static struct {
 	const char *customers_path, *ledger_path, *out_dir, *from_arg;
 	const char **picked;
 	size_t npicked, picked_cap;
+	uint32_t *picked_ids;   /* their ids in the customers table, once it is loaded */
 	bool batch;
 	char **items_paths;
 	int nitems_paths;
@@ -173,6 +174,15 @@ bad_row(struct csvio_reader *r, long line, ar_err err, const char *fmt, const ch
 }
 
 /* One file of items: the ledger (source SOA_LEDGER) or open items (SOA_OPEN). */
+static bool
+is_picked(uint32_t id)
+{
+	for (size_t i = 0; i < run.npicked; i++)
+		if (run.picked_ids[i] == id)
+			return true;
+	return false;
+}
+
 static void
 read_items(const char *path, enum soa_source source)
 {
@@ -228,6 +238,11 @@ read_items(const char *path, enum soa_source source)
 		if (customers_intern(&run.customers, it.customer, it.customer_len, &id, &added) !=
 		    AR_OK)
 			out_of_memory();
+		/* --customer: the others' rows checked, not kept (memory follows those chosen) */
+		if (!run.batch && !is_picked(id)) {
+			run.rows++;
+			continue;
+		}
 		switch (soa_add(run.set, id, customers_hot(&run.customers, id).terms_days, &si, source,
 		    &taken)) {
 		case AR_OK: break;
@@ -619,10 +634,12 @@ main(int argc, char *argv[])
 	}
 	if ((status = cli_load_customers(run.customers_path, &run.customers)) != 0)
 		fail(status);
+	if ((run.picked_ids = calloc(run.npicked ? run.npicked : 1, sizeof *run.picked_ids)) ==
+	    NULL)
+		out_of_memory();
 	for (size_t i = 0; i < run.npicked; i++) {
-		uint32_t id;
-
-		if (!strtab_find(run.customers.ids, run.picked[i], strlen(run.picked[i]), &id)) {
+		if (!strtab_find(run.customers.ids, run.picked[i], strlen(run.picked[i]),
+		    &run.picked_ids[i])) {
 			diag_error("--customer %s: not in %s", run.picked[i], run.customers_path);
 			fail(EX_DATAERR);
 		}
@@ -665,6 +682,7 @@ main(int argc, char *argv[])
 	write_all();
 	free(chosen);
 	free(run.picked);
+	free(run.picked_ids);
 	soa_templates_free(run.templates);
 	soa_free(run.set);
 	customers_free(&run.customers);
