@@ -274,7 +274,7 @@ out_of_memory(struct age_run *run)
 static struct csvio_reader *
 open_input(struct age_run *run, const char *path)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false, NULL };
 	struct csvio_reader *r;
 	ar_err err;
 

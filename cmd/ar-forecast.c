@@ -160,7 +160,7 @@ bad_row(struct csvio_reader *r, long line, ar_err err, const char *msg)
 static struct csvio_reader *
 open_input(const char *path)
 {
-	struct csvio_opts copts = { run.ctx.delimiter, false, false };
+	struct csvio_opts copts = { run.ctx.delimiter, false, false, NULL };
 	struct csvio_reader *r;
 	ar_err err;
 

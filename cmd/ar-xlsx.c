@@ -223,7 +223,7 @@ column_types(struct xlsx_run *run, struct csvio_reader *r)
 static void
 convert_file(struct xlsx_run *run, const char *path, const char *sheet)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false, false };
+	struct csvio_opts copts = { run->ctx.delimiter, false, false, NULL };
 	struct csvio_reader *r;
 	struct csvio_record rec;
 	struct stream_cells cells;

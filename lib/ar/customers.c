@@ -71,13 +71,40 @@ customers_free(struct customer_table *t)
 {
 	size_t n = t->ids ? strtab_count(t->ids) : 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < t->borrowed; i++)
+		if (t->rec[i].name != t->lender->rec[i].name)
+			free_text(t->rec[i].name);     /* named by an item here */
+	for (size_t i = t->borrowed; i < n; i++)
 		for (size_t k = 0; k < NTEXT; k++)
 			free_text(*text_field(&t->rec[i], k));
 	free(t->rec);
 	free(t->hot);
 	strtab_free(t->ids);
 	memset(t, 0, sizeof *t);
+}
+
+ar_err
+customers_share(struct customer_table *t, const struct customer_table *master)
+{
+	size_t n = strtab_count(master->ids);
+	uint32_t id;
+	bool added;
+	ar_err err;
+
+	if ((err = customers_init(t, n + 1024)) != AR_OK)
+		return err;
+	for (size_t i = 0; i < n; i++)
+		if ((err = customers_intern(t, strtab_key(master->ids, (uint32_t)i),
+		    strtab_key_len(master->ids, (uint32_t)i), &id, &added)) != AR_OK)
+			return err;
+	if (n > 0) {
+		memcpy(t->rec, master->rec, n * sizeof *t->rec);
+		memcpy(t->hot, master->hot, n * sizeof *t->hot);
+	}
+	t->lender = master;
+	t->borrowed = n;
+	t->in_master = master->in_master;
+	return AR_OK;
 }
 
 ar_err
@@ -119,7 +146,8 @@ customers_set_name(struct customer_table *t, uint32_t id, const char *name, size
 		return AR_ENOMEM;
 	memcpy(s, name, len);
 	s[len] = '\0';
-	free_text(t->rec[id].name);
+	if (id >= t->borrowed || t->rec[id].name != t->lender->rec[id].name)
+		free_text(t->rec[id].name);
 	t->rec[id].name = s;
 	t->hot[id].named = len > 0;
 	return AR_OK;

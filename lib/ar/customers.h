@@ -53,6 +53,9 @@ struct customer_table {
 	struct customer_hot *hot;  /* hot[id] likewise */
 	size_t cap;
 	size_t in_master;          /* customers read from the file */
+	/* customers_share: rec[0 .. borrowed) texts are lender's (but names set here) */
+	const struct customer_table *lender;
+	size_t borrowed;
 };
 
 ar_err customers_init(struct customer_table *t, size_t expected);
@@ -70,6 +73,13 @@ void customers_free(struct customer_table *t);
  */
 ar_err customers_load(struct customer_table *t, struct csvio_reader *r,
     struct ar_error *e);
+
+/*
+ * A table that starts as master's customers, with the same ids, their
+ * records' texts borrowed (master must outlive it, unchanged), for a
+ * thread that ages items apart from master's owner.  AR_ENOMEM.
+ */
+ar_err customers_share(struct customer_table *t, const struct customer_table *master);
 
 /* The id of a customer, added (not in master) when new; *added says which. */
 ar_err customers_intern(struct customer_table *t, const char *id, size_t len,

@@ -50,6 +50,10 @@ struct csvio_reader {
 	unsigned u8_need, u8_lo, u8_hi; /* a UTF-8 sequence cut by the block end */
 	bool started, eof_seen, finished;
 	unsigned char eol;      /* '\n', or '\r' in a classic Mac file */
+	bool eol_given;         /* a range: eol is the whole file's, not guessed */
+	unsigned long long left;        /* bytes of a range still to read */
+	bool in_range;
+	bool skip_names;        /* opts->columns: a first record equal to them is the file's header */
 	long line;              /* 1 + line ends consumed, in fields or not */
 	long rec_nl;            /* line ends in the record so far */
 
@@ -66,6 +70,7 @@ struct csvio_reader {
 	bool have_header;
 	size_t ncol;
 	char *hdr_text;
+	size_t hdr_text_len;
 	struct csvio_field *hdr;
 	const struct csvio_field **byname;      /* hdr sorted by name */
 
@@ -359,6 +364,7 @@ take_header(struct csvio_reader *r, long line)
 		return;
 	}
 	memcpy(r->hdr_text, r->text, r->text_len);
+	r->hdr_text_len = r->text_len;
 	for (i = 0; i < n; i++) {
 		r->hdr[i].ptr = r->hdr_text + (r->fld[i].ptr - r->text);
 		r->hdr[i].len = r->fld[i].len;
@@ -371,6 +377,7 @@ take_header(struct csvio_reader *r, long line)
 			set_error(r, AR_ENOMEM, line, "out of memory");
 			return;
 		}
+		r->hdr_text_len = n * 24 + 1;
 		for (i = 0; i < n; i++) {
 			r->hdr[i].ptr = r->hdr_text + 24 * i;
 			r->hdr[i].len = (size_t)snprintf(r->hdr_text + 24 * i, 24, "%zu", i + 1);
@@ -401,6 +408,28 @@ take_header(struct csvio_reader *r, long line)
 	r->nfld = r->rec_first = r->text_len = 0;
 }
 
+/* The record in progress, n fields, is the header's names (opts->columns). */
+static bool
+is_names(const struct csvio_reader *r, size_t n)
+{
+	const struct csvio_field *f = r->fld + r->rec_first;
+
+	if (n != r->ncol)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (f[i].len != r->hdr[i].len || memcmp(f[i].ptr, r->hdr[i].ptr, f[i].len) != 0)
+			return false;
+	return true;
+}
+
+/* Forget the record in progress. */
+static void
+drop_record(struct csvio_reader *r)
+{
+	r->text_len = (size_t)(r->fld[r->rec_first].ptr - r->text);
+	r->nfld = r->rec_first;
+}
+
 /* Called at every unquoted line end, and at the end of a last line without one. */
 static void
 on_line_end(int c, void *data)
@@ -415,6 +444,8 @@ on_line_end(int c, void *data)
 		;       /* a blank line, or the LF of a CRLF */
 	else if (!r->have_header && (take_header(r, line), !r->no_header))
 		;
+	else if (r->skip_names && (r->skip_names = false, is_names(r, n)))
+		drop_record(r);
 	else if (r->error.code != AR_OK)
 		;
 	else if (n != r->ncol && !(r->short_rows && n < r->ncol))
@@ -437,14 +468,18 @@ on_line_end(int c, void *data)
 static void
 fill(struct csvio_reader *r)
 {
-	size_t n;
+	size_t n, want;
 
 	/* libcsv grows its entry buffer by a fixed step; double the step. */
 	if (csv_get_buffer_size(&r->p) > r->p_step) {
 		r->p_step = csv_get_buffer_size(&r->p);
 		csv_set_blk_size(&r->p, r->p_step);
 	}
-	n = fread(r->in, 1, BLOCK_SIZE, r->fp);
+	want = BLOCK_SIZE;
+	if (r->in_range && r->left < want)
+		want = (size_t)r->left;
+	n = want > 0 ? fread(r->in, 1, want, r->fp) : 0;
+	r->left -= r->in_range ? n : 0;
 	r->in_len = r->stop = n;
 	r->in_pos = 0;
 	r->stop_err = AR_OK;
@@ -465,7 +500,7 @@ fill(struct csvio_reader *r)
 		if (n >= 3 && memcmp(r->in, "\xEF\xBB\xBF", 3) == 0)
 			r->in_pos = 3;
 		/* Classic Mac files end lines with CR alone. */
-		if (memchr(r->in, '\n', n) == NULL && memchr(r->in, '\r', n) != NULL)
+		if (!r->eol_given && memchr(r->in, '\n', n) == NULL && memchr(r->in, '\r', n) != NULL)
 			r->eol = '\r';
 	}
 	r->stop = r->in_pos + scan_block(r, r->in + r->in_pos, n - r->in_pos, &r->stop_err);
@@ -544,8 +579,9 @@ feed(struct csvio_reader *r, bool header_only)
 	}
 }
 
-ar_err
-csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
+/* A reader of fp that has read nothing yet. */
+static ar_err
+reader_new(struct csvio_reader **out, FILE *fp, const char *name,
     const struct csvio_opts *opts)
 {
 	struct csvio_reader *r;
@@ -581,13 +617,115 @@ csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
 	r->eol = '\n';
 	r->line = 1;
 	*out = r;
+	return AR_OK;
+}
 
-	feed(r, true);
+/*
+ * opts->columns: the header from the names given, parsed as a header line
+ * is, before the input's first byte; the input's lines count from 1.
+ */
+static void
+take_columns(struct csvio_reader *r, const char *columns)
+{
+	size_t n = strlen(columns);
+
+	r->no_header = false;
+	if (csv_parse(&r->p, columns, n, on_field, on_line_end, r) != n ||
+	    csv_parse(&r->p, "\n", 1, on_field, on_line_end, r) != 1 ||
+	    (r->error.code == AR_OK && (!r->have_header || r->nq > 0 || r->nfld > 0)))
+		set_error(r, AR_EUSAGE, 0, "the column names given (%s) are not one header line",
+		    columns);
+	r->line = 1;
+	r->rec_nl = 0;
+	r->skip_names = true;
+}
+
+/* The header: read, or named by opts->columns. */
+static ar_err
+read_header(struct csvio_reader *r, const struct csvio_opts *opts)
+{
+	if (opts != NULL && opts->columns != NULL) {
+		take_columns(r, opts->columns);
+		if (r->error.code != AR_OK)
+			return r->error.code;
+	} else {
+		feed(r, true);
+	}
 	if (r->have_header)
 		return AR_OK;   /* an error in a later record waits for csvio_read */
 	if (r->error.code == AR_OK)
 		set_error(r, AR_ENOHEADER, 0, "empty input, expected a header row");
 	return r->error.code;
+}
+
+ar_err
+csvio_reader_from_stream(struct csvio_reader **out, FILE *fp, const char *name,
+    const struct csvio_opts *opts)
+{
+	ar_err err = reader_new(out, fp, name, opts);
+
+	return err != AR_OK ? err : read_header(*out, opts);
+}
+
+/* A range's header is the one its file began with, as another reader read it. */
+static ar_err
+copy_header(struct csvio_reader *r, const struct csvio_reader *from)
+{
+	size_t n = from->ncol;
+
+	r->hdr_text = malloc(from->hdr_text_len + 1);
+	r->hdr = malloc((n + 1) * sizeof *r->hdr);
+	r->byname = malloc((n + 1) * sizeof *r->byname);
+	if (r->hdr_text == NULL || r->hdr == NULL || r->byname == NULL)
+		return AR_ENOMEM;
+	memcpy(r->hdr_text, from->hdr_text, from->hdr_text_len);
+	r->hdr_text_len = from->hdr_text_len;
+	for (size_t i = 0; i < n; i++) {
+		r->hdr[i].ptr = r->hdr_text + (from->hdr[i].ptr - from->hdr_text);
+		r->hdr[i].len = from->hdr[i].len;
+		r->byname[i] = r->hdr + (from->byname[i] - from->hdr);
+	}
+	r->ncol = n;
+	r->no_header = from->no_header;
+	r->have_header = true;
+	return AR_OK;
+}
+
+ar_err
+csvio_reader_open_range(struct csvio_reader **out, const char *path,
+    const struct csvio_opts *opts, const struct csvio_range *range)
+{
+	struct csvio_reader *r;
+	FILE *fp;
+	ar_err err;
+
+	*out = NULL;
+	if (range->begin > range->end || range->line < 1)
+		return AR_EUSAGE;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return AR_EOPEN;
+	if (fseeko(fp, (off_t)range->begin, SEEK_SET) != 0) {
+		fclose(fp);
+		return AR_EOPEN;
+	}
+	if ((err = reader_new(out, fp, path, opts)) != AR_OK) {
+		fclose(fp);
+		return err;
+	}
+	r = *out;
+	r->own_fp = true;
+	r->in_range = true;
+	r->left = range->end - range->begin;
+	r->eol = range->eol;
+	r->eol_given = true;
+	r->line = range->line;
+	if (range->header == NULL)
+		return read_header(r, opts);
+	/* Past the file's start: no BOM, no UTF-16 mark, no header of its own. */
+	r->started = true;
+	if ((err = copy_header(r, range->header)) != AR_OK)
+		set_error(r, err, range->line, "out of memory");
+	return err;
 }
 
 ar_err

@@ -53,9 +53,18 @@ struct csvio_opts {
 	 * unnamed columns.  More fields than the header stay an error.
 	 */
 	bool short_rows;
+	/*
+	 * An input without a header row, its columns named here (a header
+	 * line's text, e.g. "customer,name,amount", split and checked as a
+	 * header is): every record is data, but one whose fields are exactly
+	 * these names, the header of the part that begins a file cut into
+	 * parts (Hadoop's input splits), which is skipped.  NULL: the first
+	 * record is the header (or, with no_header, data named "1", "2", ...).
+	 */
+	const char *columns;
 };
 
-#define CSVIO_OPTS_DEFAULT { ',', false, false }
+#define CSVIO_OPTS_DEFAULT { ',', false, false, NULL }
 
 struct csvio_reader;
 
@@ -73,6 +82,25 @@ ar_err csvio_reader_open(struct csvio_reader **out, const char *path,
 /* Same, over an already open stream (not closed by the reader); name is for messages. */
 ar_err csvio_reader_from_stream(struct csvio_reader **out, FILE *fp,
     const char *name, const struct csvio_opts *opts);
+
+/*
+ * One range of a regular file, [begin, end), cut at record boundaries by
+ * csv_split (its struct csv_range and eol): its records as a reader of the
+ * whole file gives them, with the same lines and errors.  The range that
+ * begins the file (header NULL) reads the header, BOM and all, as
+ * csvio_reader_open does; any other takes header's columns, read by the
+ * first range's reader (which must outlive the open), and no BOM.
+ */
+struct csvio_range {
+	unsigned long long begin, end;  /* byte offsets in the file */
+	long line;                      /* the line begin is on, 1-based */
+	unsigned char eol;              /* the file's line end: '\n', or '\r' */
+	const struct csvio_reader *header;      /* NULL: the range begins the file */
+};
+
+/* Open path's range as csvio_reader_open opens the whole: the same errors. */
+ar_err csvio_reader_open_range(struct csvio_reader **out, const char *path,
+    const struct csvio_opts *opts, const struct csvio_range *range);
 
 /* The next data record into *rec: AR_OK, AR_EOF at the end, or an error. */
 ar_err csvio_read(struct csvio_reader *r, struct csvio_record *rec);

@@ -111,12 +111,10 @@ column_or_master(const struct csvio_record *rec, int col, const char *master, si
  * The item just added is the row's oldest overdue debit (newer: more days
  * than any before) or ties with it: keep its doc_no, the lowest on a tie.
  */
-static ar_err
-note_oldest(struct aging_report *rep, struct aging_row *row,
-    const struct csvio_record *rec, const struct item_columns *cols, bool newer)
+ar_err
+aging_report_keep_oldest_doc(struct aging_report *rep, struct aging_row *row,
+    const char *doc, size_t len, bool newer)
 {
-	size_t len;
-	const char *doc = items_field(rec, cols->doc_no, &len);
 	char **slot, *copy;
 
 	if (row->oldest_doc == 0) {
@@ -238,8 +236,11 @@ aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
 
 		if ((err = aging_row_add(row, &rep->policy, pos, it->amount)) != AR_OK)
 			return err;
-		if (it->amount > 0 && pos.days > 0 && pos.days >= before)
-			return note_oldest(rep, row, rec, cols, pos.days > before);
+		if (it->amount > 0 && pos.days > 0 && pos.days >= before) {
+			const char *doc = items_field(rec, cols->doc_no, &len);
+
+			return aging_report_keep_oldest_doc(rep, row, doc, len, pos.days > before);
+		}
 		return AR_OK;
 	}
 }

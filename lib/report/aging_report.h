@@ -166,6 +166,14 @@ struct aging_feed {
 ar_err aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
     const struct aging_feed *feed, struct ar_error *e);
 
+/*
+ * A debit of doc[0..len) overdue by row->oldest_days, just added to row:
+ * keep its doc_no when it is newer (more days than any before) or ties
+ * with the one kept and is lower.  AR_ENOMEM.
+ */
+ar_err aging_report_keep_oldest_doc(struct aging_report *rep, struct aging_row *row,
+    const char *doc, size_t len, bool newer);
+
 /* The doc_no of a row's oldest overdue debit; NULL when none is overdue. */
 const char *aging_report_oldest_doc(const struct aging_report *rep,
     const struct aging_row *row);

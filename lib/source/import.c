@@ -769,7 +769,7 @@ read_csv(struct run *r, struct textin *t)
 {
 	const char *cells[CELLS_MAX], *line, *missing = NULL;
 	size_t lens[CELLS_MAX], len, n, i;
-	struct csvio_opts o = { r->p->delimiter, !r->p->header, false };
+	struct csvio_opts o = { r->p->delimiter, !r->p->header, false, NULL };
 	struct csvio_reader *cr = NULL;
 	struct csvio_record rec;
 	long offset;

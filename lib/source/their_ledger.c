@@ -465,7 +465,7 @@ their_ledger_read(struct textin *t, const struct their_profile *p, bool has_defa
 {
 	const char *cells[CELLS_MAX], *line, *missing = NULL;
 	size_t lens[CELLS_MAX], len, n, i;
-	struct csvio_opts o = { p->delimiter, !p->header, true };
+	struct csvio_opts o = { p->delimiter, !p->header, true, NULL };
 	struct csvio_reader *cr = NULL;
 	struct csvio_record rec;
 	struct run r = { p, has_default, default_currency, fn, ctx, sum, e, { { 0 }, -1, -1,

@@ -11,11 +11,11 @@
  *   with 1 + the line ends before it as its line;
  * - every span's walk agrees with libcsv's machine stepped byte by byte
  *   from each state (written out here from libcsv.c, not csv_split.c);
- * - reading range 0 as a file and each later range after a one-line
- *   header (csv_split.h), lines shifted to the range's, gives the same
- *   records, fields and lines as the whole input, and, when the whole
- *   input is refused, the same first error (code, line, message) from the
- *   first range that fails; bad_syntax is never said of an input that reads.
+ * - reading each range with csvio_reader_open_range, as ar-age --jobs
+ *   does, gives the same records, fields and lines as one reader of the
+ *   whole input, and, when the whole input is refused, the same first
+ *   error (code, line, message) from the first range that fails;
+ *   bad_syntax is never said of an input that reads.
  */
 #include "core/csv_split.h"
 #include "core/csvio.h"
@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* libcsv 3.0.3 csv_parse() strict, one byte; a quote in an unquoted field is data (csvio). */
 static int
@@ -93,28 +94,20 @@ check_span(const char *buf, const struct csv_split *s, const struct csv_split_sp
 	}
 }
 
-/* What csvio says of data, lines shifted by shift: as test_csv_split.c. */
+/* What reader r (opened with e) says: as test_csv_split.c. */
 static ar_err
-dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o,
-    long shift, bool names, size_t *ncol)
+dump_reader(FILE *out, struct csvio_reader *r, ar_err e, bool names)
 {
-	struct csvio_reader *r;
 	struct csvio_record rec;
-	FILE *fp = len > 0 ? fmemopen((void *)data, len, "r") : fopen("/dev/null", "rb");
-	ar_err e;
 	size_t i;
 
-	if (fp == NULL)
-		abort();
-	e = csvio_reader_from_stream(&r, fp, "fuzz", o);
 	if (r == NULL)
 		abort();
 	if (e == AR_OK) {
-		*ncol = csvio_ncolumns(r);
-		for (i = 0; names && i < *ncol; i++)
+		for (i = 0; names && i < csvio_ncolumns(r); i++)
 			fprintf(out, "name %s\n", csvio_column_name(r, i));
 		while ((e = csvio_read(r, &rec)) == AR_OK) {
-			fprintf(out, "%ld %zu", rec.line + shift, rec.nfields);
+			fprintf(out, "%ld %zu", rec.line, rec.nfields);
 			for (i = 0; i < rec.nfields; i++) {
 				fprintf(out, " %zu:", rec.field[i].len);
 				fwrite(rec.field[i].ptr, 1, rec.field[i].len, out);
@@ -123,53 +116,23 @@ dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o,
 		}
 	}
 	if (e != AR_EOF)
-		fprintf(out, "error %d %ld %s\n", (int)e, csvio_error(r)->line + shift,
+		fprintf(out, "error %d %ld %s\n", (int)e, csvio_error(r)->line,
 		    csvio_error(r)->message);
-	csvio_reader_close(r);
-	fclose(fp);
 	return e;
 }
 
-/*
- * Range 0 as its reader sees it: as it is, but when it is not the whole
- * file and has no LF for csvio to see in its first block while the file
- * has (a long line, stray CRs), a blank line after it, so that csvio counts
- * lines by LF as in the whole file.
- */
-static char *
-range_zero(const struct csv_split *s, const char *buf, size_t *len)
+/* The input in a file of this process, as ar-age --jobs reads one. */
+static const char *
+input_file(const char *buf, size_t len)
 {
-	size_t n = s->range[0].end;
-	char *t = malloc(n + 1);
+	static char path[64];
+	FILE *fp;
 
-	if (t == NULL)
+	if (path[0] == '\0')
+		snprintf(path, sizeof path, "/tmp/fuzz_csv_split.%ld", (long)getpid());
+	if ((fp = fopen(path, "wb")) == NULL || fwrite(buf, 1, len, fp) != len || fclose(fp) != 0)
 		abort();
-	memcpy(t, buf, n);
-	*len = n;
-	if (s->nrange > 1 && s->eol == '\n' &&
-	    memchr(t, '\n', n < CSV_SPLIT_EOL_WINDOW ? n : CSV_SPLIT_EOL_WINDOW) == NULL)
-		t[(*len)++] = '\n';
-	return t;
-}
-
-/* Range i > 0 after a header of ncol columns ending in the file's line end. */
-static char *
-with_header(const struct csv_split *s, const char *buf, size_t i, size_t ncol, size_t *len)
-{
-	char *t = NULL;
-	size_t n = 0, c;
-	FILE *fp = open_memstream(&t, &n);
-
-	for (c = 0; c < ncol; c++) {
-		if (c > 0)
-			fputc(s->delimiter, fp);
-		fprintf(fp, "c%zu", c + 1);
-	}
-	fputc(s->eol, fp);
-	fwrite(buf + s->range[i].begin, 1, s->range[i].end - s->range[i].begin, fp);
-	fclose(fp);
-	*len = n;
-	return t;
+	return path;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -178,10 +141,12 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char delims[] = { ',', ';', '\t', '|' };
-	struct csvio_opts o = CSVIO_OPTS_DEFAULT, later;
+	struct csvio_opts o = CSVIO_OPTS_DEFAULT;
 	struct csv_split s;
-	char *buf, *whole = NULL, *split = NULL, *t;
-	size_t len, k, i, p, wn = 0, sn = 0, tn, ncol = 0;
+	struct csvio_reader *r, *first = NULL;
+	const char *path;
+	char *buf, *whole = NULL, *split = NULL;
+	size_t len, k, i, p, wn = 0, sn = 0;
 	FILE *wf, *sf;
 	ar_err we, e = AR_EOF;
 	long eols = 0;
@@ -213,32 +178,32 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 
+	path = input_file(buf, len);
 	wf = open_memstream(&whole, &wn);
-	we = dump_read(wf, buf, len, &o, 0, true, &ncol);
+	we = csvio_reader_open(&r, path, &o);
+	we = dump_reader(wf, r, we, true);
+	csvio_reader_close(r);
 	fclose(wf);
 	if (s.bad_syntax && we == AR_EOF)
 		abort();
-	/* CR-only by the first 64 KiB with LF later: csvio can't be told (csv_split.h) */
-	if (s.eol == '\r' && memchr(buf, '\n', len) != NULL)
-		goto out;
+	/* Each range by its own reader; range 0 lends the header. */
 	sf = open_memstream(&split, &sn);
-	later = o;
-	later.no_header = false;
 	for (i = 0; i < s.nrange && e == AR_EOF; i++) {
-		if (i == 0) {
-			t = range_zero(&s, buf, &tn);
-			e = dump_read(sf, t, tn, &o, 0, true, &ncol);
-			free(t);
-			continue;
-		}
-		t = with_header(&s, buf, i, ncol, &tn);
-		e = dump_read(sf, t, tn, &later, s.range[i].line - 2, false, &ncol);
-		free(t);
+		struct csvio_range rg = {
+			s.range[i].begin, s.range[i].end, s.range[i].line, s.eol, first
+		};
+		ar_err oe = csvio_reader_open_range(&r, path, &o, &rg);
+
+		e = dump_reader(sf, r, oe, i == 0);
+		if (i == 0 && oe == AR_OK)
+			first = r;
+		else
+			csvio_reader_close(r);
 	}
+	csvio_reader_close(first);
 	fclose(sf);
 	if (sn != wn || memcmp(split, whole, wn) != 0)
 		abort();
-out:
 	free(whole);
 	free(split);
 	csv_split_free(&s);

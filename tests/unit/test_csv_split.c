@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <unistd.h>
 
 /* libcsv 3.0.3 csv_parse() strict, one byte; a quote in an unquoted field is data (csvio). */
 static int
@@ -98,24 +99,32 @@ open_bytes(const char *data, size_t len)
 	return len > 0 ? fmemopen((void *)data, len, "r") : fopen("/dev/null", "rb");
 }
 
+/* data in a temporary file, whose path the caller unlinks and frees. */
+static char *
+bytes_file(const char *data, size_t len)
+{
+	char *path = strdup("/tmp/test_csv_split.XXXXXX");
+	int fd = path != NULL ? mkstemp(path) : -1;
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+
+	if (fp == NULL || fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 /*
- * What csvio says of data: the header names (with names), each record as
- * "LINE NF LEN:BYTES...", an error as "error CODE LINE MESSAGE"; lines are
- * shifted by shift.  Returns AR_EOF or the error.
+ * What reader r (opened with e) says: the header names (with names), each
+ * record as "LINE NF LEN:BYTES...", an error as "error CODE LINE MESSAGE".
+ * Returns AR_EOF or the error.
  */
 static ar_err
-dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o,
-    long shift, bool names, size_t *ncol)
+dump_reader(FILE *out, struct csvio_reader *r, ar_err e, bool names, size_t *ncol)
 {
-	struct csvio_reader *r;
 	struct csvio_record rec;
-	FILE *fp = open_bytes(data, len);
-	ar_err e;
 	size_t i;
 
-	if (fp == NULL)
-		abort();
-	e = csvio_reader_from_stream(&r, fp, "t", o);
 	if (r == NULL)
 		abort();
 	if (e == AR_OK) {
@@ -123,7 +132,7 @@ dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o,
 		for (i = 0; names && i < *ncol; i++)
 			fprintf(out, "name %s\n", csvio_column_name(r, i));
 		while ((e = csvio_read(r, &rec)) == AR_OK) {
-			fprintf(out, "%ld %zu", rec.line + shift, rec.nfields);
+			fprintf(out, "%ld %zu", rec.line, rec.nfields);
 			for (i = 0; i < rec.nfields; i++) {
 				fprintf(out, " %zu:", rec.field[i].len);
 				fwrite(rec.field[i].ptr, 1, rec.field[i].len, out);
@@ -132,67 +141,43 @@ dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o,
 		}
 	}
 	if (e != AR_EOF)
-		fprintf(out, "error %d %ld %s\n", (int)e, csvio_error(r)->line + shift,
+		fprintf(out, "error %d %ld %s\n", (int)e, csvio_error(r)->line,
 		    csvio_error(r)->message);
-	csvio_reader_close(r);
-	fclose(fp);
 	return e;
 }
 
-/*
- * Range 0 as its reader sees it: as it is, but when it is not the whole
- * file and has no LF for csvio to see in its first block while the file
- * has (a long line, stray CRs), a blank line after it, so that csvio counts
- * lines by LF as in the whole file.
- */
-static char *
-range_zero(const struct csv_split *s, const char *buf, size_t *len)
+/* The whole of data, read by one reader. */
+static ar_err
+dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o, size_t *ncol)
 {
-	size_t n = s->range[0].end;
-	char *t = malloc(n + 1);
+	struct csvio_reader *r;
+	FILE *fp = open_bytes(data, len);
+	ar_err e;
 
-	if (t == NULL)
+	if (fp == NULL)
 		abort();
-	memcpy(t, buf, n);
-	*len = n;
-	if (s->nrange > 1 && s->eol == '\n' &&
-	    memchr(t, '\n', n < CSV_SPLIT_EOL_WINDOW ? n : CSV_SPLIT_EOL_WINDOW) == NULL)
-		t[(*len)++] = '\n';
-	return t;
-}
-
-/* Range i > 0 as its reader sees it: a header of ncol columns, then the range. */
-static char *
-with_header(const struct csv_split *s, const char *buf, size_t i, size_t ncol, size_t *len)
-{
-	const struct csv_range *rg = &s->range[i];
-	char *t = NULL;
-	size_t n = 0, c;
-	FILE *fp = open_memstream(&t, &n);
-
-	for (c = 0; c < ncol; c++)
-		fprintf(fp, "%sc%zu", c > 0 ? (char[]){ s->delimiter, 0 } : "", c + 1);
-	fputc(s->eol, fp);
-	fwrite(buf + rg->begin, 1, rg->end - rg->begin, fp);
+	e = csvio_reader_from_stream(&r, fp, "t", o);
+	e = dump_reader(out, r, e, true, ncol);
+	csvio_reader_close(r);
 	fclose(fp);
-	*len = n;
-	return t;
+	return e;
 }
 
 /* NULL when the ranges read as the whole does, else what differs. */
 static const char *
 check_split(const char *buf, size_t len, size_t k, const struct csvio_opts *o)
 {
-	struct csvio_opts later = *o;
 	struct csv_split s;
-	char *whole = NULL, *split = NULL, *t;
-	size_t wn = 0, sn = 0, i, p, ncol = 0, tn;
+	struct csvio_reader *first = NULL;
+	char *path;
+	char *whole = NULL, *split = NULL;
+	size_t wn = 0, sn = 0, i, p, ncol = 0;
 	FILE *wf = open_memstream(&whole, &wn), *sf = open_memstream(&split, &sn);
 	const char *why = NULL;
 	ar_err we, e = AR_EOF;
 	long eols = 0;
 
-	we = dump_read(wf, buf, len, o, 0, true, &ncol);
+	we = dump_read(wf, buf, len, o, &ncol);
 	fclose(wf);
 	if (csv_split_ranges(&s, buf, len, k, o) != AR_OK) {
 		why = "csv_split_ranges failed";
@@ -212,21 +197,27 @@ check_split(const char *buf, size_t len, size_t k, const struct csvio_opts *o)
 	}
 	if (why == NULL && s.bad_syntax && we == AR_EOF)
 		why = "bad_syntax, but the file reads";
-	/* CR-only by its first 64 KiB, LF later: csvio can't be told (see csv_split.h) */
-	if (why != NULL || (s.eol == '\r' && memchr(buf, '\n', len) != NULL))
+	if (why != NULL)
 		goto out;
-	later.no_header = false;
+	if ((path = bytes_file(buf, len)) == NULL)
+		abort();
+	/* Each range by its own reader, as threads read them; range 0 lends the header. */
 	for (i = 0; i < s.nrange && e == AR_EOF; i++) {
-		if (i == 0) {
-			t = range_zero(&s, buf, &tn);
-			e = dump_read(sf, t, tn, o, 0, true, &ncol);
-			free(t);
-			continue;
-		}
-		t = with_header(&s, buf, i, ncol, &tn);
-		e = dump_read(sf, t, tn, &later, s.range[i].line - 2, false, &ncol);
-		free(t);
+		struct csvio_range rg = {
+			s.range[i].begin, s.range[i].end, s.range[i].line, s.eol, first
+		};
+		struct csvio_reader *r;
+		ar_err oe = csvio_reader_open_range(&r, path, o, &rg);
+
+		e = dump_reader(sf, r, oe, i == 0, &ncol);
+		if (i == 0 && oe == AR_OK)
+			first = r;
+		else
+			csvio_reader_close(r);
 	}
+	csvio_reader_close(first);
+	unlink(path);
+	free(path);
 	fflush(sf);
 	if (sn != wn || memcmp(split, whole, wn) != 0) {
 		why = "the ranges read differently";

@@ -90,6 +90,7 @@ put_field(struct buf *b, const char *s, size_t n)
 /* Everything the reader says about in[0..n), as text. */
 static bool dump_no_header;	/* dump_reader with csvio_opts.no_header */
 static bool dump_short_rows;	/* and .short_rows */
+static const char *dump_columns;	/* and .columns */
 
 static char *
 dump_reader(const char *in, size_t n, char delim)
@@ -108,6 +109,7 @@ dump_reader(const char *in, size_t n, char delim)
 	o.delimiter = delim;
 	o.no_header = dump_no_header;
 	o.short_rows = dump_short_rows;
+	o.columns = dump_columns;
 	e = csvio_reader_from_stream(&r, fp, "t.csv", &o);
 	if (e != AR_OK) {
 		putf(&b, "open %s@%ld %s", err_name(e), r ? csvio_error(r)->line : -1,
@@ -952,7 +954,7 @@ rejects_nul_in_quoted_field(void)
 static void
 rejects_bad_delimiter(void)
 {
-	struct csvio_opts o = { '"', false, false };
+	struct csvio_opts o = { '"', false, false, NULL };
 	struct csvio_reader *r = (struct csvio_reader *)1;
 	FILE *fp = fmemopen((char *)"a\n", 2, "r");
 
@@ -1163,7 +1165,7 @@ round_trip(char delim, bool crlf)
 		{ "", "", "", "" },
 	};
 	size_t nrec = sizeof fields / sizeof fields[0], i, j;
-	struct csvio_opts o = { delim, false, false };
+	struct csvio_opts o = { delim, false, false, NULL };
 	struct csvio_writer w;
 	struct csvio_reader *r;
 	struct csvio_record rec;
@@ -1307,6 +1309,45 @@ no_header_names_columns_by_number(void)
 	dump_no_header = false;
 }
 
+/* Hadoop's input splits: no header row but the first split's, which is skipped. */
+static void
+columns_name_a_file_without_header(void)
+{
+	char *d;
+
+	dump_columns = "id,\"n\"";
+	d = dump_reader("a,1\nb,2\n", 8, ',');
+	EXPECT_EQ_STR(d, "header id|n\n1: a|1\n2: b|2\nEOF");
+	free(d);
+	/* the file's own header, first: skipped, and lines still count it */
+	d = dump_reader("id,n\na,1\n", 9, ',');
+	EXPECT_EQ_STR(d, "header id|n\n2: a|1\nEOF");
+	free(d);
+	/* later, or not exactly the names: data */
+	d = dump_reader("\na,1\nid,n\n", 10, ',');
+	EXPECT_EQ_STR(d, "header id|n\n2: a|1\n3: id|n\nEOF");
+	free(d);
+	d = dump_reader("id,N\n", 5, ',');
+	EXPECT_EQ_STR(d, "header id|n\n1: id|N\nEOF");
+	free(d);
+	d = dump_reader("a,1,2\n", 6, ',');
+	EXPECT_EQ_STR(d, "header id|n\nEFIELDS@1 record has 3 fields, header has 2");
+	free(d);
+	dump_columns = "id,ID";
+	d = dump_reader("a,1\n", 4, ',');
+	EXPECT(strncmp(d, "open EDUPCOLUMN@1 ", 18) == 0);
+	free(d);
+	dump_columns = "id\nn";
+	d = dump_reader("a\n", 2, ',');
+	EXPECT_EQ_STR(d, "open EUSAGE@0 the column names given (id\nn) are not one header line");
+	free(d);
+	dump_columns = "";
+	d = dump_reader("a\n", 2, ',');
+	EXPECT_EQ_STR(d, "open EUSAGE@0 the column names given () are not one header line");
+	free(d);
+	dump_columns = NULL;
+}
+
 /* Continuation rows of bank exports: fewer fields, never more. */
 static void
 short_rows_are_accepted_when_asked(void)
@@ -1436,5 +1477,6 @@ main(void)
 	RUN(round_trip_single_empty_field);
 	RUN(no_header_names_columns_by_number);
 	RUN(short_rows_are_accepted_when_asked);
+	RUN(columns_name_a_file_without_header);
 	return test_summary();
 }
