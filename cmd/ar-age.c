@@ -7,11 +7,13 @@
  * lib/ar/aging.c, the run over the items and the reports in lib/report/;
  * this file is options and wiring.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "core/config.h"
 #include "core/csvio.h"
@@ -20,6 +22,8 @@
 #include "ar/item_keys.h"
 #include "ar/journal.h"
 #include "report/aging_detail.h"
+#include "report/aging_parallel.h"
+#include "report/aging_partial.h"
 #include "report/aging_report.h"
 #include "report/aging_xlsx.h"
 #include "report/aging_movement.h"
@@ -43,7 +47,11 @@ enum {
 	OPT_XLSX,
 	OPT_JOURNAL,
 	OPT_RATES,
-	OPT_PREVIOUS
+	OPT_PREVIOUS,
+	OPT_JOBS,
+	OPT_COLUMNS,
+	OPT_PARTIAL,
+	OPT_MERGE
 };
 
 static const struct cli_option options[] = {
@@ -58,6 +66,12 @@ static const struct cli_option options[] = {
 	  "customer master: names, terms_days for items without a\n"
 	  "due date, collector, status, credit_limit columns" },
 	{ "currency", 0, "CODE", OPT_CURRENCY, "only items in this currency" },
+	{ "jobs", 0, "N", OPT_JOBS,
+	  "read a file with N threads (default: the online cores;\n"
+	  "1: one); standard input and --detail read with one" },
+	{ "columns", 0, "NAMES", OPT_COLUMNS,
+	  "the items have no header row: their columns are NAMES,\n"
+	  "a header line's text (a record equal to it is skipped)" },
 	CLI_GROUP("Output:"),
 	{ "detail", 0, NULL, OPT_DETAIL,
 	  "one row per item, input columns + days_overdue, bucket" },
@@ -83,6 +97,12 @@ static const struct cli_option options[] = {
 	{ "min-days", 0, "N", OPT_MIN_DAYS,
 	  "past due means more than N days overdue (default 0)" },
 	{ "top", 0, "N", OPT_TOP, "keep the N largest per currency" },
+	CLI_GROUP("Past one machine (PARTIALS in ar-age(1): Hadoop streaming, Spark):"),
+	{ "partial", 0, NULL, OPT_PARTIAL,
+	  "write the partials of the items instead of the report" },
+	{ "merge", 0, NULL, OPT_MERGE,
+	  "read partials (FILE ...; any number, any order) and\n"
+	  "write the report of all their items, as one run would" },
 	CLI_END
 };
 
@@ -109,6 +129,10 @@ struct age_opts {
 	const char *currency;
 	const char *xlsx_path, *journal_path;
 	const char *rates_path, *previous_path;
+	long jobs;                               /* 0: the online cores */
+	const char *columns;                     /* the items' column names: no header row */
+	bool partial, merge;                     /* --partial, --merge */
+	bool group_by_given;                     /* --merge: else the partials' */
 };
 
 /* Everything one run holds; memory follows customers, not rows. */
@@ -119,6 +143,7 @@ struct age_run {
 	struct customer_table customers;
 	struct aging_report report;
 	struct aging_feed feed;
+	struct aging_parallel *parallel;  /* --jobs over regular files; NULL: one reader */
 	struct aging_detail detail;   /* with --detail */
 	struct outfile out;
 	struct csvio_writer w;
@@ -155,8 +180,13 @@ on_option(void *ctx, int id, const char *arg)
 	case OPT_JOURNAL:   o->journal_path = arg; break;
 	case OPT_RATES:     o->rates_path = arg; break;
 	case OPT_PREVIOUS:  o->previous_path = arg; break;
+	case OPT_JOBS:      o->jobs = cli_parse_count("--jobs", arg, 256); break;
+	case OPT_COLUMNS:   o->columns = arg; break;
+	case OPT_PARTIAL:   o->partial = true; break;
+	case OPT_MERGE:     o->merge = true; break;
 	case OPT_GROUP_BY:
 		o->group_by = group_of[cli_parse_word("--group-by", arg, groups)];
+		o->group_by_given = true;
 		break;
 	case OPT_LARGE_PAST_DUE:
 		o->large_past_due = o->lpd_from_report = true;
@@ -179,12 +209,31 @@ on_option(void *ctx, int id, const char *arg)
 	}
 }
 
+/* What --partial leaves to the --merge run: the options only a report has. */
+static const char *
+report_only_option(const struct age_opts *o)
+{
+	return o->xlsx_path ? "--xlsx" : o->journal_path ? "--journal" :
+	    o->previous_path ? "--previous" : o->rates_path ? "--rates" : o->totals ? "--totals" :
+	    o->lpd_from_report ? "--large-past-due" : o->min_past_due ? "--min-past-due" :
+	    o->top ? "--top" : NULL;
+}
+
 /* The options, and the combinations that make no sense. */
 static int
 parse_options(int argc, char *argv[], struct age_opts *o)
 {
 	int first = cli_parse(&command, argc, argv, &o->common, on_option, o);
 
+	if (o->partial && o->merge)
+		cli_usage_error("%s", "--partial writes partials, --merge reads them: one run does one");
+	if (o->detail && (o->partial || o->merge))
+		cli_usage_error("%s", "--detail lists the items: partials hold their sums only, it does not combine with --partial or --merge");
+	if (o->merge && o->columns)
+		cli_usage_error("%s", "--columns names the items' columns: --merge reads partials");
+	if (o->partial && report_only_option(o))
+		cli_usage_error("%s makes the report: give it to the --merge run, not to --partial",
+		    report_only_option(o));
 	if (o->detail && (o->large_past_due || o->totals || o->group_by != AGING_GROUP_CUSTOMER))
 		cli_usage_error("%s", "--detail lists items: it does not combine with --group-by, --totals or the large-past-due options");
 	/* Each row is a currency's total already: a TOTAL row would repeat it, unlabelled. */
@@ -270,17 +319,27 @@ out_of_memory(struct age_run *run)
 	fail(run, EX_OSERR);
 }
 
-/* An input by its path (NULL: standard input), or say why not and stop. */
+/*
+ * A CSV by its path (NULL: standard input), or say why not and stop;
+ * columns: its column names when it has no header row (NULL: it has).
+ */
 static struct csvio_reader *
-open_input(struct age_run *run, const char *path)
+open_csv(struct age_run *run, const char *path, const char *columns)
 {
-	struct csvio_opts copts = { run->ctx.delimiter, false, false, NULL };
+	struct csvio_opts copts = { .delimiter = run->ctx.delimiter, .columns = columns };
 	struct csvio_reader *r;
 	ar_err err;
 
 	if ((err = csvio_reader_open(&r, path, &copts)) != AR_OK)
 		fail(run, cli_reader_failed(r, err, path ? path : "<stdin>"));
 	return r;
+}
+
+/* An items input: with --columns, without a header row (Hadoop's input splits). */
+static struct csvio_reader *
+open_input(struct age_run *run, const char *path)
+{
+	return open_csv(run, path, run->o.columns);
 }
 
 /* A bad row with --skip-bad: say so and go on. */
@@ -322,7 +381,7 @@ progress(void *ctx, unsigned long rows)
 static void
 load_customers(struct age_run *run)
 {
-	struct csvio_reader *r = open_input(run, run->o.customers_path);
+	struct csvio_reader *r = open_csv(run, run->o.customers_path, NULL);
 	struct ar_error e = { 0 };
 	ar_err err;
 
@@ -345,7 +404,7 @@ load_journal(struct age_run *run)
 	if (journal_new(&run->journal, run->policy.as_of,
 	    config_get_currency(run->ctx.config, "company:default_currency")) != AR_OK)
 		out_of_memory(run);
-	r = open_input(run, run->o.journal_path);
+	r = open_csv(run, run->o.journal_path, NULL);
 	if ((err = journal_load(run->journal, r, &journal_format,
 	    run->o.common.skip_bad ? skip_row : NULL, run, &e)) != AR_OK)
 		fail_input(run, r, err, &e);
@@ -393,7 +452,7 @@ load_rates(struct age_run *run)
 		return;
 	}
 	fx_rates_init(&run->rates, to);
-	r = open_input(run, run->o.rates_path);
+	r = open_csv(run, run->o.rates_path, NULL);
 	if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
 		fail_input(run, r, err, &e);
 	csvio_reader_close(r);
@@ -440,12 +499,41 @@ static void
 age_file(struct age_run *run, const char *path)
 {
 	struct csvio_reader *r = open_input(run, path);
+	struct csvio_opts copts = { .delimiter = run->ctx.delimiter, .columns = run->o.columns };
 	struct ar_error e = { 0 };
 	ar_err err;
 
-	if ((err = aging_report_feed(&run->report, r, &run->feed, &e)) != AR_OK)
+	if (run->parallel != NULL && path != NULL)
+		err = aging_parallel_feed(run->parallel, r, path, &copts, &e);
+	else
+		err = aging_report_feed(&run->report, r, &run->feed, &e);
+	if (err == AR_EOPEN)
+		fail(run, cli_reader_failed(NULL, err, path));
+	if (err != AR_OK)
 		fail_input(run, r, err, &e);
 	csvio_reader_close(r);
+}
+
+/*
+ * --jobs: threads when every input is a regular file (one table of
+ * repeats for all) and no item is listed (--detail writes them in order
+ * as they are read); by default, only when there is enough to share.
+ */
+static void
+resolve_jobs(struct age_run *run, char *const *inputs, int n)
+{
+	long jobs = run->o.jobs > 0 ? run->o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	bool big = false;
+
+	if (jobs <= 1 || run->o.detail || n == 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(inputs[i], "-") == 0 || !aging_parallel_fits(inputs[i], &big))
+			return;
+	}
+	if ((big || run->o.jobs > 1) && (run->parallel = aging_parallel_new(&run->report, &run->feed,
+	    (unsigned)(jobs > 256 ? 256 : jobs))) == NULL)
+		out_of_memory(run);
 }
 
 static void
@@ -490,7 +578,7 @@ write_movement(struct age_run *run)
 	struct aging_movement_previous prev = { 0 };
 	struct aging_movement m = { 0 };
 	struct ar_error e = { 0 };
-	struct csvio_reader *r = open_input(run, run->o.previous_path);
+	struct csvio_reader *r = open_csv(run, run->o.previous_path, NULL);
 	ar_err err;
 
 	if ((err = aging_movement_previous_load(&prev, &run->policy.buckets, r, &e)) != AR_OK)
@@ -635,6 +723,159 @@ report(const struct age_run *run)
 		diag_error("%lu bad row%s skipped", run->skipped, run->skipped == 1 ? "" : "s");
 }
 
+/* --partial: the partials of the items (PARTIALS in ar-age(1)) instead of the report. */
+static void
+write_partial(struct age_run *run)
+{
+	const struct aging_partial_policy p = {
+		run->report.policy, run->o.group_by,
+		run->ctx.format.has_default_currency ? run->ctx.format.default_currency : -1,
+		run->feed.only_currency
+	};
+
+	if (aging_partial_write(run->out.fp, &run->report, &p) != AR_OK)
+		out_of_memory(run);
+}
+
+static void
+name_conflict(void *ctx, const char *input, long line, const char *customer,
+    const char *kept, const char *other)
+{
+	(void)ctx;
+	diag_at(input, line, "customer \"%s\" has two names in the partials, \"%s\" and \"%s\": "
+	    "the first kept (the least; which item came first is not known)", customer, kept, other);
+}
+
+/* A combination the partials' policy makes senseless: say so and stop. */
+static _Noreturn void
+against_partials(struct age_run *run, const struct aging_partial_merge *m, const char *what)
+{
+	diag_error("%s (%s:%ld)", what, m->first_input, m->first_line);
+	fail(run, EX_USAGE);
+}
+
+/*
+ * The partials' policy is this run's: the options given must agree with
+ * it, and past_due_days (--min-days, else [report] lpd_min_days) where
+ * this run uses past_due.
+ */
+static void
+take_partial_policy(struct age_run *run, const struct aging_partial_merge *m)
+{
+	static const struct { const char *word, *option; } words[] = {
+		{ ";as_of=", "--as-of" }, { ";basis=", "--basis" }, { ";credits=", "--credits" },
+		{ ";buckets=", "--buckets" }, { ";group=", "--group-by" }, { ";currency=", "--currency" }
+	};
+	const struct aging_partial_policy *p = &m->policy;
+	const struct aging_policy *mine = &run->policy;
+	struct aging_partial_policy given = *p;
+	char text[AGING_PARTIAL_POLICY_MAX], why[2 * AGING_PARTIAL_POLICY_MAX];
+
+	/* The options given over the partials' policy, its text compared word by word. */
+	given.aging.as_of = run->o.common.as_of ? mine->as_of : p->aging.as_of;
+	given.aging.basis = run->o.basis ? mine->basis : p->aging.basis;
+	given.aging.credits = run->o.credits ? mine->credits : p->aging.credits;
+	given.aging.buckets = run->o.buckets ? mine->buckets : p->aging.buckets;
+	given.group_by = run->o.group_by_given ? run->o.group_by : p->group_by;
+	given.only_currency = run->o.currency ? run->feed.only_currency : p->only_currency;
+	aging_partial_policy_text(&given, text);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *a = strstr(text, words[i].word) + 1, *b = strstr(m->policy_text, words[i].word) + 1;
+		int la = (int)strcspn(a, ";"), lb = (int)strcspn(b, ";");
+		int key = (int)strlen(words[i].word) - 1;
+
+		if (la != lb || memcmp(a, b, (size_t)la) != 0) {
+			snprintf(why, sizeof why, "%s %.*s contradicts the partials' %.*s%s", words[i].option,
+			    la - key, a + key, lb, b, lb == key ? " (none given)" : "");
+			against_partials(run, m, why);
+		}
+	}
+	if ((run->o.large_past_due || run->o.xlsx_path) &&
+	    p->aging.past_due_days != mine->past_due_days) {
+		snprintf(why, sizeof why, "the partials' past_due_days=%d is not this run's %d "
+		    "(--min-days, else [report] lpd_min_days): give the mappers --min-days %d",
+		    p->aging.past_due_days, mine->past_due_days, mine->past_due_days);
+		against_partials(run, m, why);
+	}
+	run->policy = p->aging;
+	run->o.group_by = p->group_by;
+	if (p->default_currency >= 0)
+		run->ctx.format.default_currency = p->default_currency;
+	if (run->o.xlsx_path && p->group_by != AGING_GROUP_CUSTOMER)
+		against_partials(run, m, "--xlsx writes the aging by customer: the partials are grouped otherwise");
+	if (run->o.totals && p->group_by == AGING_GROUP_CURRENCY)
+		against_partials(run, m, "--totals adds nothing to partials grouped by currency: each row is already the total of its currency");
+}
+
+/* The partials in files[0..n) (none: standard input) into the aging. */
+static void
+read_partials(struct age_run *run, char **files, int n)
+{
+	struct aging_partial_merge m = { .rep = &run->report, .name_conflict = name_conflict };
+	struct ar_error e = { 0 };
+	ar_err err;
+
+	run->report.track_oldest = run->report.track_sides = run->o.xlsx_path != NULL;
+	for (int i = 0; i < n || (i == 0 && n == 0); i++) {
+		const char *path = i < n && strcmp(files[i], "-") != 0 ? files[i] : NULL;
+		FILE *fp = path ? fopen(path, "r") : stdin;
+
+		if (fp == NULL) {
+			diag_error("cannot open %s: %s", path, strerror(errno));
+			fail(run, EX_NOINPUT);
+		}
+		err = aging_partial_merge_read(&m, fp, path ? path : "<stdin>", &e);
+		if (fp != stdin)
+			fclose(fp);
+		if (err == AR_ENOMEM)
+			out_of_memory(run);
+		if (err != AR_OK) {
+			diag_report(path ? path : "<stdin>", &e);
+			fail(run, ar_exit_code(err));
+		}
+	}
+	aging_partial_merge_end(&m);
+	if (m.begun)
+		take_partial_policy(run, &m);
+	aging_partial_merge_free(&m);
+}
+
+/* --merge: the report of the partials' items, as one run over the items writes it. */
+static int
+merge_partials(struct age_run *run, char **files, int n)
+{
+	int status;
+
+	read_partials(run, files, n);
+	if (run->o.journal_path)
+		load_journal(run);
+	load_rates(run);
+	resolve_lpd_by_currency(run);
+	if (report_lang_parse(config_get_string(run->ctx.config, "report:lang"), &run->lang) != AR_OK)
+		abort();   /* ar.ini's check admits the four words only */
+	if ((status = cli_output_open(&run->out, run->o.common.output, false)) != 0)
+		return status;
+	csvio_writer_init(&run->w, run->out.fp, ',', false);
+	run->sources = (const char *const *)files;
+	run->nsources = (size_t)n;
+	if (run->o.xlsx_path)
+		open_xlsx(run);
+	write_aging(run);
+	if (run->xlsx != NULL)
+		close_xlsx(run);
+	if ((status = cli_output_commit(&run->out, run->o.common.output)) != 0)
+		return status;
+	run->skipped += run->report.skipped;
+	report(run);
+
+	item_keys_free(run->feed.keys);
+	journal_free(run->journal);
+	aging_report_free(&run->report);
+	customers_free(&run->customers);
+	config_free(run->ctx.config);
+	return EX_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -644,6 +885,8 @@ main(int argc, char *argv[])
 	first = parse_options(argc, argv, &run.o);
 	cli_resolve_or_exit(&run.o.common, &run.ctx);
 	resolve_policy(&run);
+	if (run.o.partial && !run.o.min_days_given)   /* the past due a --merge's large past due uses */
+		run.policy.past_due_days = (int)config_get_long(run.ctx.config, "report:lpd_min_days");
 	resolve_feed(&run);
 	if (customers_init(&run.customers, 65536) != AR_OK ||
 	    aging_report_init(&run.report, &run.policy, run.o.group_by, &run.customers) != AR_OK) {
@@ -652,11 +895,14 @@ main(int argc, char *argv[])
 	}
 	if (run.o.customers_path)
 		load_customers(&run);
+	if (run.o.merge)
+		return merge_partials(&run, argv + first, argc - first);
 	if (run.o.journal_path)
 		load_journal(&run);
 	load_rates(&run);
 	resolve_lpd_by_currency(&run);
-	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL;
+	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL ||
+	    (run.o.partial && run.o.group_by == AGING_GROUP_CUSTOMER);
 	if (report_lang_parse(config_get_string(run.ctx.config, "report:lang"), &run.lang) != AR_OK)
 		abort();   /* ar.ini's check admits the four words only */
 
@@ -673,20 +919,25 @@ main(int argc, char *argv[])
 		/* The workbook's other sheets need the aging as well. */
 		run.feed.detail_only = run.xlsx == NULL;
 	}
+	resolve_jobs(&run, argv + first, argc - first);
 	if (first == argc)
 		age_file(&run, NULL);
 	for (int i = first; i < argc; i++)
 		age_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
 	diag_progress_done();
-	if (!run.o.detail || run.xlsx != NULL)
+	if (run.o.partial)
+		write_partial(&run);   /* its counts are --merge's to report */
+	else if (!run.o.detail || run.xlsx != NULL)
 		write_aging(&run);
 	if (run.xlsx != NULL)
 		close_xlsx(&run);
 	if ((status = cli_output_commit(&run.out, run.o.common.output)) != 0)
 		return status;
-	report(&run);
+	if (!run.o.partial)
+		report(&run);
 
 	aging_detail_free(&run.detail);
+	aging_parallel_free(run.parallel);
 	item_keys_free(run.feed.keys);
 	journal_free(run.journal);
 	aging_report_free(&run.report);

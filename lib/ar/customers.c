@@ -91,7 +91,8 @@ customers_share(struct customer_table *t, const struct customer_table *master)
 	bool added;
 	ar_err err;
 
-	if ((err = customers_init(t, n + 1024)) != AR_OK)
+	/* As large as a run's own table: a small one grows into 4 KiB pages, and misses the TLB. */
+	if ((err = customers_init(t, n + 65536)) != AR_OK)
 		return err;
 	for (size_t i = 0; i < n; i++)
 		if ((err = customers_intern(t, strtab_key(master->ids, (uint32_t)i),

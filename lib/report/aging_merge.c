@@ -115,7 +115,8 @@ merge_sides(struct aging_report *rep, enum aging_side_kind kind, const struct ag
 /*
  * Every customer from has seen, in its order, rows or not (an item skipped
  * still counts its customer as not in the master), with the name an item
- * gave it; ids[] maps from's ids to rep's.
+ * gave it (a master's customer without a name too: key_id keeps a name
+ * rep has); ids[] maps from's ids to rep's.
  */
 static ar_err
 merge_customers(struct aging_report *rep, const struct aging_report *from, uint32_t *ids)
@@ -126,10 +127,16 @@ merge_customers(struct aging_report *rep, const struct aging_report *from, uint3
 
 	for (size_t i = 0; i < n; i++) {
 		struct customer_hot hot = customers_hot(fc, (uint32_t)i);
-		const char *name = hot.named && !hot.in_master ? customers_get(fc, (uint32_t)i)->name : "";
+		const char *name = hot.named ? customers_get(fc, (uint32_t)i)->name : "";
 
-		if ((err = key_id(rep, strtab_key(fc->ids, (uint32_t)i),
-		    strtab_key_len(fc->ids, (uint32_t)i), name, strlen(name), &ids[i])) != AR_OK)
+		bool added;
+
+		/* Interned whatever the grouping: the customers not in the master are counted. */
+		if ((err = customers_intern(rep->customers, strtab_key(fc->ids, (uint32_t)i),
+		    strtab_key_len(fc->ids, (uint32_t)i), &ids[i], &added)) != AR_OK)
+			return err;
+		if (name[0] != '\0' && !customers_hot(rep->customers, ids[i]).named &&
+		    (err = customers_set_name(rep->customers, ids[i], name, strlen(name))) != AR_OK)
 			return err;
 	}
 	return AR_OK;
@@ -158,17 +165,15 @@ aging_merge_report(struct aging_report *rep, const struct aging_report *from,
 	uint32_t *ids = NULL;
 	ar_err err = AR_OK;
 
-	if (rep->group_by == AGING_GROUP_CUSTOMER) {
-		if ((ids = malloc((strtab_count(from->customers->ids) + 1) * sizeof *ids)) == NULL)
-			return AR_ENOMEM;
-		if ((err = merge_customers(rep, from, ids)) != AR_OK)
-			goto out;
-	}
+	if ((ids = malloc((strtab_count(from->customers->ids) + 1) * sizeof *ids)) == NULL)
+		return AR_ENOMEM;
+	if ((err = merge_customers(rep, from, ids)) != AR_OK)
+		goto out;
 	for (size_t i = 0; i < from->table.n; i++) {
 		const struct aging_row *r = &from->table.rows[i];
 		uint32_t id;
 
-		if (ids != NULL)
+		if (rep->group_by == AGING_GROUP_CUSTOMER)
 			id = ids[r->key];
 		else if ((err = strtab_intern(rep->groups, strtab_key(from->groups, r->key),
 		    strtab_key_len(from->groups, r->key), &id, NULL)) != AR_OK)
@@ -186,4 +191,55 @@ aging_merge_report(struct aging_report *rep, const struct aging_report *from,
 out:
 	free(ids);
 	return err;
+}
+
+/* The row of (key, currency) in t, or NULL. */
+static const struct aging_row *
+find_row(const struct aging_table *t, uint32_t key, currency_id currency)
+{
+	if (key >= t->head_cap)
+		return NULL;
+	for (uint32_t i = t->head[key]; i != 0; i = t->rows[i - 1].next)
+		if (t->rows[i - 1].currency == currency)
+			return &t->rows[i - 1];
+	return NULL;
+}
+
+/* from's rows, keyed in names (from_names its), add to t's without overflow. */
+static bool
+table_fits(const struct aging_table *t, const struct strtab *names, const struct aging_table *from,
+    const struct strtab *from_names, int columns)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const struct aging_row *f = &from->rows[i], *r;
+		struct aging_row sum;
+		uint32_t id;
+
+		if (!strtab_find(names, strtab_key(from_names, f->key), strtab_key_len(from_names, f->key), &id) ||
+		    (r = find_row(t, id, f->currency)) == NULL)
+			continue;
+		sum = *r;
+		if (add_sums(&sum, f, columns) != AR_OK)
+			return false;
+	}
+	return true;
+}
+
+static bool
+side_fits(const struct aging_side *side, const struct aging_side *from, int columns)
+{
+	return side == NULL || from == NULL ||
+	    table_fits(&side->table, side->names, &from->table, from->names, columns);
+}
+
+bool
+aging_merge_fits(const struct aging_report *rep, const struct aging_report *from)
+{
+	int columns = aging_columns(&rep->policy.buckets);
+	const struct strtab *names = rep->group_by == AGING_GROUP_CUSTOMER ? rep->customers->ids : rep->groups;
+	const struct strtab *from_names = from->group_by == AGING_GROUP_CUSTOMER ? from->customers->ids : from->groups;
+
+	return table_fits(&rep->table, names, &from->table, from_names, columns) &&
+	    side_fits(rep->by_company, from->by_company, columns) &&
+	    side_fits(rep->by_collector, from->by_collector, columns);
 }

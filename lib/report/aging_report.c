@@ -294,11 +294,37 @@ check_repeat(struct aging_report *rep, const struct csvio_reader *r,
 	if (feed->duplicate != NULL && feed->duplicate(feed->ctx, csvio_name(r), rec->line,
 	    rep->input_names[first.input], (long)first.line) == ROW_SKIP)
 		return AR_OK;
-	return ar_error_set(e, AR_ESYNTAX, rec->line,
+	return aging_report_repeat_error(e, rec->line, rep->input_names[first.input],
+	    (long)first.line, cols->line >= 0);
+}
+
+ar_err
+aging_report_repeat_error(struct ar_error *e, long line, const char *first_input,
+    long first_line, bool line_column)
+{
+	return ar_error_set(e, AR_ESYNTAX, line,
 	    "the same item as %s:%lu (customer, company, doc_no, doc_type%s): "
 	    "a file given twice? ([aging] duplicates = warn ages both)",
-	    rep->input_names[first.input], (unsigned long)first.line,
-	    cols->line >= 0 ? ", line" : "");
+	    first_input, (unsigned long)first_line, line_column ? ", line" : "");
+}
+
+/* The item's fingerprint and line, in order, for a check after the range. */
+static ar_err
+log_key(struct aging_key_log *log, uint64_t fingerprint, long line)
+{
+	if (log->n == log->cap) {
+		size_t cap = log->cap ? log->cap * 2 : 4096;
+		struct aging_logged_key *k = realloc(log->key, cap * sizeof *k);
+
+		if (k == NULL)
+			return AR_ENOMEM;
+		log->key = k;
+		log->cap = cap;
+	}
+	log->key[log->n].fingerprint = fingerprint;
+	log->key[log->n].line = line;
+	log->n++;
+	return AR_OK;
 }
 
 /*
@@ -327,6 +353,9 @@ place_item(struct aging_report *rep, const struct csvio_reader *r,
 	if (feed->keys != NULL &&
 	    (err = check_repeat(rep, r, rec, cols, feed, fingerprint, e)) != AR_OK)
 		return err;
+	if (feed->key_log != NULL && fingerprint != 0 &&
+	    log_key(feed->key_log, fingerprint, rec->line) != AR_OK)
+		return AR_ENOMEM;
 	if (feed->only_currency >= 0 && p->it.currency != feed->only_currency)
 		return AR_OK;
 	if ((err = aging_report_place(rep, &p->it, &p->customer, &p->pos)) != AR_OK)
@@ -370,15 +399,15 @@ count_rows(struct aging_report *rep, const struct aging_feed *feed, size_t n)
 }
 
 /* Keep the input's name: a repeat names where the item was first seen. */
-static ar_err
-note_input(struct aging_report *rep, const struct csvio_reader *r)
+ar_err
+aging_report_add_input(struct aging_report *rep, const char *name)
 {
 	char **names = realloc(rep->input_names, (rep->inputs + 1) * sizeof *names);
 
 	if (names == NULL)
 		return AR_ENOMEM;
 	rep->input_names = names;
-	if ((names[rep->inputs] = strdup(csvio_name(r))) == NULL)
+	if ((names[rep->inputs] = strdup(name)) == NULL)
 		return AR_ENOMEM;
 	rep->inputs++;
 	return AR_OK;
@@ -396,7 +425,7 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 	size_t n;
 	ar_err err;
 
-	if (note_input(rep, r) != AR_OK)
+	if (aging_report_add_input(rep, csvio_name(r)) != AR_OK)
 		return AR_ENOMEM;
 	if (items_bind(r, rep->policy.basis == AGING_BASIS_DOC, &cols, &missing) != AR_OK)
 		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
@@ -412,6 +441,8 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 			if (feed->keys != NULL) {
 				fingerprints[i] = item_keys_fingerprint(&recs[i], &cols);
 				item_keys_prefetch(feed->keys, fingerprints[i]);
+			} else if (feed->key_log != NULL) {
+				fingerprints[i] = item_keys_fingerprint(&recs[i], &cols);
 			}
 		}
 		for (size_t i = 0; i < n; i++) {

@@ -139,12 +139,34 @@ struct aging_feed {
 	struct item_keys *keys;
 	enum row_action (*duplicate)(void *ctx, const char *input, long line,
 	    const char *first_input, long first_line);
+	/*
+	 * Instead of keys: each item that would be noted in keys is logged,
+	 * its fingerprint and line in order, for a check after the fact
+	 * (aging_parallel.c: a thread's range).  NULL: not logged.
+	 */
+	struct aging_key_log *key_log;
 	/* NULL, or called each time rep->rows reaches a multiple of AGING_FEED_PROGRESS. */
 	void (*progress)(void *ctx, unsigned long rows);
 	void *ctx;                         /* handed to bad_row and progress */
 };
 
 #define AGING_FEED_PROGRESS 65536
+
+/* The items of a range in order: fingerprint (item_keys.h) and line. */
+struct aging_key_log {
+	struct aging_logged_key { uint64_t fingerprint; long line; } *key;
+	size_t n, cap;
+};
+
+/* An input about to be fed other than by aging_report_feed (its name, for repeats). */
+ar_err aging_report_add_input(struct aging_report *rep, const char *name);
+
+/*
+ * The error of an item seen twice that feed->duplicate did not skip: at
+ * line, the same item as first_input:first_line.  Returns AR_ESYNTAX.
+ */
+ar_err aging_report_repeat_error(struct ar_error *e, long line, const char *first_input,
+    long first_line, bool line_column);
 
 /*
  * Age every record of r, an items stream, into rep: bind its columns
