@@ -176,6 +176,33 @@ compare_past_due(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+/*
+ * Rows in place so that rows[k] = the old rows[from[k]], each from[] a
+ * permutation of 0..n-1: cycle by cycle, from[k] = k marking a place done.
+ * A copy of the rows would double the table at its largest, at the end.
+ */
+static void
+permute_rows(struct aging_row *rows, uint32_t *from, size_t n)
+{
+	for (size_t start = 0; start < n; start++) {
+		struct aging_row first;
+		size_t k = start;
+
+		if (from[start] == start)
+			continue;
+		first = rows[start];
+		while (from[k] != start) {
+			size_t j = from[k];
+
+			rows[k] = rows[j];
+			from[k] = (uint32_t)k;
+			k = j;
+		}
+		rows[k] = first;
+		from[k] = (uint32_t)k;
+	}
+}
+
 /* Sort rows with cmp, keeping those `keep` allows; chains are dropped. */
 static ar_err
 sort_rows(struct aging_table *t, int (*cmp)(const void *, const void *),
@@ -183,12 +210,14 @@ sort_rows(struct aging_table *t, int (*cmp)(const void *, const void *),
     const int64_t *min_past_due, size_t top)
 {
 	struct sort_entry *e = malloc((t->n ? t->n : 1) * sizeof *e);
-	struct aging_row *rows = malloc((t->n ? t->n : 1) * sizeof *rows);
-	size_t n = 0, kept = 0, in_currency = 0;
+	uint32_t *from = malloc((t->n ? t->n : 1) * sizeof *from);
+	unsigned char *kept_row = calloc(t->n ? t->n : 1, 1);
+	size_t n = 0, kept = 0, in_currency = 0, rest;
 
-	if (e == NULL || rows == NULL) {
+	if (e == NULL || from == NULL || kept_row == NULL) {
 		free(e);
-		free(rows);
+		free(from);
+		free(kept_row);
 		return AR_ENOMEM;
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -205,15 +234,22 @@ sort_rows(struct aging_table *t, int (*cmp)(const void *, const void *),
 		if (top > 0 && in_currency >= top)
 			continue;
 		in_currency++;
-		rows[kept] = *e[i].row;
-		rows[kept].next = 0;
+		from[kept] = (uint32_t)(e[i].row - t->rows);
+		kept_row[from[kept]] = 1;
 		kept++;
 	}
+	/* The rows not kept after, in any order: a whole permutation. */
+	rest = kept;
+	for (size_t i = 0; i < t->n; i++)
+		if (!kept_row[i])
+			from[rest++] = (uint32_t)i;
 	free(e);
-	free(t->rows);
-	t->rows = rows;
+	free(kept_row);
+	permute_rows(t->rows, from, t->n);
+	free(from);
+	for (size_t i = 0; i < kept; i++)
+		t->rows[i].next = 0;
 	t->n = kept;
-	t->cap = t->n ? t->n : 1;
 	if (t->head != NULL)
 		memset(t->head, 0, t->head_cap * sizeof *t->head);
 	return AR_OK;

@@ -72,8 +72,9 @@ customers_free(struct customer_table *t)
 	size_t n = t->ids ? strtab_count(t->ids) : 0;
 
 	for (size_t i = 0; i < t->borrowed; i++)
-		if (t->rec[i].name != t->lender->rec[i].name)
+		if (!t->lent_name[i])
 			free_text(t->rec[i].name);     /* named by an item here */
+	free(t->lent_name);
 	for (size_t i = t->borrowed; i < n; i++)
 		for (size_t k = 0; k < NTEXT; k++)
 			free_text(*text_field(&t->rec[i], k));
@@ -99,10 +100,12 @@ customers_share(struct customer_table *t, const struct customer_table *master)
 		    strtab_key_len(master->ids, (uint32_t)i), &id, &added)) != AR_OK)
 			return err;
 	if (n > 0) {
+		if ((t->lent_name = malloc(n * sizeof *t->lent_name)) == NULL)
+			return AR_ENOMEM;
+		memset(t->lent_name, true, n * sizeof *t->lent_name);
 		memcpy(t->rec, master->rec, n * sizeof *t->rec);
 		memcpy(t->hot, master->hot, n * sizeof *t->hot);
 	}
-	t->lender = master;
 	t->borrowed = n;
 	t->in_master = master->in_master;
 	return AR_OK;
@@ -147,8 +150,10 @@ customers_set_name(struct customer_table *t, uint32_t id, const char *name, size
 		return AR_ENOMEM;
 	memcpy(s, name, len);
 	s[len] = '\0';
-	if (id >= t->borrowed || t->rec[id].name != t->lender->rec[id].name)
+	if (id >= t->borrowed || !t->lent_name[id])
 		free_text(t->rec[id].name);
+	else
+		t->lent_name[id] = false;
 	t->rec[id].name = s;
 	t->hot[id].named = len > 0;
 	return AR_OK;

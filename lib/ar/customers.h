@@ -53,8 +53,12 @@ struct customer_table {
 	struct customer_hot *hot;  /* hot[id] likewise */
 	size_t cap;
 	size_t in_master;          /* customers read from the file */
-	/* customers_share: rec[0 .. borrowed) texts are lender's (but names set here) */
-	const struct customer_table *lender;
+	/*
+	 * customers_share: rec[0 .. borrowed) texts are the master's, but for
+	 * names set here (lent_name[id] false), so the master may change
+	 * meanwhile (another thread ages into it).
+	 */
+	bool *lent_name;
 	size_t borrowed;
 };
 
@@ -76,8 +80,10 @@ ar_err customers_load(struct customer_table *t, struct csvio_reader *r,
 
 /*
  * A table that starts as master's customers, with the same ids, their
- * records' texts borrowed (master must outlive it, unchanged), for a
- * thread that ages items apart from master's owner.  AR_ENOMEM.
+ * records' texts borrowed (master must outlive it; once made, it does not
+ * read master again, which another thread may change meanwhile, and no
+ * text it lends is freed or changed: a customer named anew gets a new
+ * text), for a thread that ages items apart from master's owner.  AR_ENOMEM.
  */
 ar_err customers_share(struct customer_table *t, const struct customer_table *master);
 

@@ -79,4 +79,18 @@ size_t money_format(int64_t minor, int exponent, char *buf);
 /* *acc += v; AR_ERANGE (and *acc unchanged) on overflow. */
 ar_err money_add(int64_t *acc, int64_t v);
 
+/* |v|, which for INT64_MIN does not fit an int64. */
+static inline uint64_t
+money_magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v;
+}
+
+/* a + b, UINT64_MAX when it does not fit: a bound on sums of magnitudes. */
+static inline uint64_t
+money_magnitude_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 #endif

@@ -153,6 +153,7 @@ add_counts(struct aging_report *rep, const struct aging_report *from)
 	rep->duplicates += from->duplicates;
 	rep->skipped += from->skipped;
 	rep->skipped_unread += from->skipped_unread;
+	rep->magnitude = money_magnitude_add(rep->magnitude, from->magnitude);
 	for (int c = 0; c < CURRENCY_MAX; c++)
 		if (money_add(&rep->skipped_amount[c], from->skipped_amount[c]) != AR_OK)
 			rep->skipped_amount[c] = from->skipped_amount[c] < 0 ? INT64_MIN : INT64_MAX;
@@ -191,55 +192,4 @@ aging_merge_report(struct aging_report *rep, const struct aging_report *from,
 out:
 	free(ids);
 	return err;
-}
-
-/* The row of (key, currency) in t, or NULL. */
-static const struct aging_row *
-find_row(const struct aging_table *t, uint32_t key, currency_id currency)
-{
-	if (key >= t->head_cap)
-		return NULL;
-	for (uint32_t i = t->head[key]; i != 0; i = t->rows[i - 1].next)
-		if (t->rows[i - 1].currency == currency)
-			return &t->rows[i - 1];
-	return NULL;
-}
-
-/* from's rows, keyed in names (from_names its), add to t's without overflow. */
-static bool
-table_fits(const struct aging_table *t, const struct strtab *names, const struct aging_table *from,
-    const struct strtab *from_names, int columns)
-{
-	for (size_t i = 0; i < from->n; i++) {
-		const struct aging_row *f = &from->rows[i], *r;
-		struct aging_row sum;
-		uint32_t id;
-
-		if (!strtab_find(names, strtab_key(from_names, f->key), strtab_key_len(from_names, f->key), &id) ||
-		    (r = find_row(t, id, f->currency)) == NULL)
-			continue;
-		sum = *r;
-		if (add_sums(&sum, f, columns) != AR_OK)
-			return false;
-	}
-	return true;
-}
-
-static bool
-side_fits(const struct aging_side *side, const struct aging_side *from, int columns)
-{
-	return side == NULL || from == NULL ||
-	    table_fits(&side->table, side->names, &from->table, from->names, columns);
-}
-
-bool
-aging_merge_fits(const struct aging_report *rep, const struct aging_report *from)
-{
-	int columns = aging_columns(&rep->policy.buckets);
-	const struct strtab *names = rep->group_by == AGING_GROUP_CUSTOMER ? rep->customers->ids : rep->groups;
-	const struct strtab *from_names = from->group_by == AGING_GROUP_CUSTOMER ? from->customers->ids : from->groups;
-
-	return table_fits(&rep->table, names, &from->table, from_names, columns) &&
-	    side_fits(rep->by_company, from->by_company, columns) &&
-	    side_fits(rep->by_collector, from->by_collector, columns);
 }

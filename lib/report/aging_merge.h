@@ -43,11 +43,4 @@ ar_err aging_merge_side(struct aging_report *rep, enum aging_side_kind kind,
 ar_err aging_merge_report(struct aging_report *rep, const struct aging_report *from,
     currency_id *currency, const char **key);
 
-/*
- * Whether all of from adds into rep without a sum overflowing (rep is not
- * changed): a caller that must say at which item a sum overflowed reads
- * the items again when it would.
- */
-bool aging_merge_fits(const struct aging_report *rep, const struct aging_report *from);
-
 #endif

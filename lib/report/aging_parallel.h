@@ -1,13 +1,19 @@
 /*
  * aging_parallel.h - an aging of regular files read by several threads
  * (ar-age --jobs): each file cut into ranges at record boundaries
- * (csv_split), each range aged into its own aging by a thread (its own
- * customers, lent the master: customers_share), the agings merged in file
- * order (aging_merge).  What comes out is what aging_report_feed gives
- * reading the same files one after the other, byte for byte:
+ * (csv_split), the first range aged into the run's aging itself by one
+ * thread, each later one into its own by another (its own customers, lent
+ * the master: customers_share), these merged in file order (aging_merge).
+ * What comes out is what aging_report_feed gives reading the same files
+ * one after the other, byte for byte:
  *
  * - the figures: sums and maxima merge exactly; a customer not in the
  *   master is named by its first item, as the ranges merge in order;
+ * - a sum that overflows, at its item: the merge is known safe when the
+ *   magnitudes of all the amounts fit in 64 bits (aging_report.magnitude);
+ *   when they don't (amounts of 10^17 and more), the later ranges are read
+ *   again as one, into the run's aging, which then holds what one reader
+ *   would have held there;
  * - what feed->bad_row and feed->duplicate are told, and in which order:
  *   the threads keep the bad rows they skip, and log each item's
  *   fingerprint; after the file, the logs are checked for repeats in file
@@ -17,7 +23,8 @@
  * - the first error: the ranges' errors and a repeat that stops the feed,
  *   whichever comes first in the file, with its line.
  *
- * Memory: the threads' agings (each follows the customers of its range),
+ * Memory: the run's aging and the later threads' (each follows the
+ * customers of its range; each let go once merged),
  * the bad rows skipped, and with repeats looked for, 16 bytes a logged item
  * besides item_keys' table, as one reader would keep.  The file is mapped
  * for the cut only, a span at a time, and let go as it is walked.

@@ -200,6 +200,7 @@ aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
 	size_t len;
 	ar_err err;
 
+	rep->magnitude = money_magnitude_add(rep->magnitude, money_magnitude(it->amount));
 	switch (rep->group_by) {
 	case AGING_GROUP_CUSTOMER:
 		key = customer;

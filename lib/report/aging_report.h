@@ -44,6 +44,12 @@ struct aging_report {
 	unsigned long skipped;             /* bad rows feed->bad_row skipped */
 	unsigned long skipped_unread;      /* of them, rows whose amount did not read */
 	int64_t skipped_amount[CURRENCY_MAX];  /* the others' amounts (saturating) */
+	/*
+	 * The sum of |amount| of every item added (saturating; merged in by
+	 * aging_merge_report, not by aging_merge_row): no sum can be larger,
+	 * so aging_parallel knows when merging cannot overflow.
+	 */
+	uint64_t magnitude;
 	unsigned inputs;                   /* aging_report_feed calls so far */
 	char **input_names;                /* [inputs]: csvio_name of each, owned */
 	/*

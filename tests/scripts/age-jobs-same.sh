@@ -6,7 +6,8 @@
 # names its FILE:LINE), then a file with quoted line ends, bad rows,
 # repeated items and names only items give, cut into 2, 3, 5 and 16
 # ranges, against --jobs 1: with --skip-bad, with [aging] duplicates =
-# error, with --xlsx (cells), --group-by collector and --partial.
+# error, with --xlsx (cells), --group-by collector and --partial; and
+# sums that come near 64 bits.
 #
 # --jobs N reads a regular file in ranges even when it is small, so every
 # case of a file takes the threaded path; standard input and --detail
@@ -105,7 +106,28 @@ same "large past due" --config "$tmp/warn.ini" --as-of 2026-11-24 --skip-bad --l
 same "partial" --config "$tmp/warn.ini" --as-of 2026-11-24 --skip-bad --partial "$f"
 same "the file twice" --config "$tmp/warn.ini" --as-of 2026-11-24 --skip-bad "$f" "$f"
 
-# 3. the workbook: its cells alike
+# 3. sums near 64 bits: the later ranges' agings can't be merged safely,
+# so they are read again as one, and an overflow is found at its item
+# even when a range's own sums never overflow (+X, then -X, after a +X).
+big() {         # big FILE ROW:AMOUNT...: 3000 small items, some rows replaced
+	out=$1; shift
+	awk -v spec="$*" 'BEGIN {
+		n = split(spec, s, " ")
+		for (k = 1; k <= n; k++) { split(s[k], p, ":"); amt[p[1]] = p[2] }
+		print "customer,doc_no,doc_date,due_date,currency,amount"
+		for (i = 0; i < 3000; i++) {
+			if (i in amt) printf "CBIG,B%05d,2026-01-01,2026-02-01,MYR,%s\n", i, amt[i]
+			else printf "C%03d,D%05d,2026-01-01,2026-%02d-01,MYR,%d.%02d\n", i % 89, i, i % 12 + 1, i, i % 100
+		}
+	}' >"$out"
+}
+big "$tmp/big1.csv" 1:90000000000000000.00 2990:-90000000000000000.00
+same "large sums that cancel" --as-of 2026-11-24 "$tmp/big1.csv"
+big "$tmp/big2.csv" 1:90000000000000000.00 2990:90000000000000000.00 2995:-90000000000000000.00
+same "a sum past 64 bits inside a later range" --as-of 2026-11-24 "$tmp/big2.csv"
+grep -q ':2992: ' "$tmp/e1" || { echo "big2: the overflow not found at line 2992:"; cat "$tmp/e1"; failed=$((failed + 1)); }
+
+# 4. the workbook: its cells alike
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
 	"$real" --jobs 1 --config "$tmp/warn.ini" --as-of 2026-11-24 --skip-bad --xlsx "$tmp/a1.xlsx" "$f" >/dev/null 2>&1
 	"$real" --jobs 4 --config "$tmp/warn.ini" --as-of 2026-11-24 --skip-bad --xlsx "$tmp/a4.xlsx" "$f" >/dev/null 2>&1
