@@ -7,13 +7,11 @@
  * lib/ar/aging.c, the run over the items and the reports in lib/report/;
  * this file is options and wiring.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "core/config.h"
 #include "core/csvio.h"
@@ -25,8 +23,8 @@
 #include "report/aging_parallel.h"
 #include "report/aging_partial.h"
 #include "report/aging_report.h"
+#include "report/aging_run.h"
 #include "report/aging_xlsx.h"
-#include "report/aging_movement.h"
 #include "core/fxrate.h"
 #include "cli/cli.h"
 #include "cli/diag.h"
@@ -154,7 +152,9 @@ struct age_run {
 	struct fx_rates rates;        /* with has_rates */
 	bool has_rates;               /* --rates, or [report] currency */
 	enum report_lang lang;        /* [report] lang */
-	const char *lpd_by_currency[CURRENCY_MAX];  /* [report] lpd_min_amount.CODE, when its rule applies */
+	struct aging_run_lpd lpd;     /* the large-past-due rule */
+	bool sides_checked;           /* --partial: aging_run_untrack_sides asked */
+	bool sides_from_rows;         /* --partial: no item has a company or collector */
 	const char *const *sources;   /* the item files named, for the workbook */
 	size_t nsources;
 };
@@ -250,13 +250,6 @@ parse_options(int argc, char *argv[], struct age_opts *o)
 	return first;
 }
 
-/* Whether the large-past-due rule is [report]'s, under the options given. */
-static bool
-lpd_from_report(const struct age_run *run)
-{
-	return run->o.lpd_from_report || (run->o.xlsx_path && !run->o.large_past_due);
-}
-
 /* The policy: ar.ini's [aging], then the options over it. */
 static void
 resolve_policy(struct age_run *run)
@@ -279,7 +272,9 @@ resolve_policy(struct age_run *run)
 	p->default_terms_days = (int)config_get_long(cfg, "aging:default_terms_days");
 	p->past_due_days = (int)run->o.min_days;
 	/* [report]'s rule: --large-past-due, or the workbook's sheet in a run without the options. */
-	if (!run->o.min_days_given && lpd_from_report(run))
+	run->lpd.from_report = run->o.lpd_from_report || (run->o.xlsx_path && !run->o.large_past_due);
+	run->lpd.min_past_due = run->o.min_past_due;
+	if (!run->o.min_days_given && run->lpd.from_report)
 		p->past_due_days = (int)config_get_long(cfg, "report:lpd_min_days");
 }
 
@@ -319,6 +314,14 @@ out_of_memory(struct age_run *run)
 	fail(run, EX_OSERR);
 }
 
+/* A call of aging_run.h stopped with err, e saying all. */
+static _Noreturn void
+fail_run(struct age_run *run, ar_err err, const struct ar_error *e)
+{
+	diag_report(NULL, e);
+	fail(run, ar_exit_code(err));
+}
+
 /*
  * A CSV by its path (NULL: standard input), or say why not and stop;
  * columns: its column names when it has no header row (NULL: it has).
@@ -335,13 +338,6 @@ open_csv(struct age_run *run, const char *path, const char *columns)
 	return r;
 }
 
-/* An items input: with --columns, without a header row (Hadoop's input splits). */
-static struct csvio_reader *
-open_input(struct age_run *run, const char *path)
-{
-	return open_csv(run, path, run->o.columns);
-}
-
 /* A bad row with --skip-bad: say so and go on. */
 static enum row_action
 skip_row(void *ctx, const char *input, long line, const char *what)
@@ -353,11 +349,6 @@ skip_row(void *ctx, const char *input, long line, const char *what)
 	return ROW_SKIP;
 }
 
-/* Repeats said one by one up to this many; past it, only counted (a file given twice repeats them all). */
-#define DUPLICATES_SAID 10
-#define STR_(x) #x
-#define STR(x) STR_(x)
-
 static enum row_action
 repeated_item(void *ctx, const char *input, long line, const char *first_input, long first_line)
 {
@@ -365,7 +356,8 @@ repeated_item(void *ctx, const char *input, long line, const char *first_input, 
 
 	if (run->duplicates_stop)
 		return ROW_STOP;
-	if (run->report.duplicates <= DUPLICATES_SAID)
+	/* One by one up to so many: a file given twice repeats them all. */
+	if (run->report.duplicates <= AGING_RUN_REPEATS_SAID)
 		diag_at(input, line, "the same item as %s:%ld (customer, company, doc_no, doc_type); "
 		    "both aged", first_input, first_line);
 	return ROW_SKIP;
@@ -411,61 +403,18 @@ load_journal(struct age_run *run)
 	csvio_reader_close(r);
 }
 
-/* A currency of the aging without a rate to the reporting currency. */
-static _Noreturn void
-no_rate(struct age_run *run, currency_id cur)
-{
-	if (run->o.rates_path != NULL) {
-		diag_error("%s: no rate for %s to %s", run->o.rates_path, currency_code(cur),
-		    currency_code(run->rates.reporting));
-		fail(run, EX_DATAERR);
-	}
-	diag_error("no rate for %s to [report] currency %s: add [currency.%s] rate to ar.ini, or give --rates",
-	    currency_code(cur), currency_code(run->rates.reporting), currency_code(cur));
-	fail(run, EX_CONFIG);
-}
-
-/*
- * The rates to the reporting currency ([report] currency, else [company]
- * default_currency): --rates FILE, else each [currency.X] rate of ar.ini
- * when [report] currency is set.  None: the workbook has no group total.
- */
+/* The rates to the reporting currency: --rates, else ar.ini's (aging_run_rates). */
 static void
 load_rates(struct age_run *run)
 {
+	struct csvio_opts copts = { .delimiter = run->ctx.delimiter };
 	struct ar_error e = { 0 };
-	struct csvio_reader *r;
-	bool set;
-	currency_id to = fx_reporting_currency(run->ctx.config, &set);
 	ar_err err;
 
-	/* Only the workbook and [report]'s large-past-due rule convert: a plain aging needs no rate. */
-	if ((run->o.rates_path == NULL && !set) || (!run->o.xlsx_path && !run->o.lpd_from_report))
-		return;
-	run->has_rates = true;
-	if (run->o.rates_path == NULL) {
-		if (fx_rates_from_config(&run->rates, run->ctx.config, &run->ctx.format.dates,
-		    &e) != AR_OK) {
-			diag_error("%s", e.message);
-			fail(run, EX_CONFIG);
-		}
-		return;
-	}
-	fx_rates_init(&run->rates, to);
-	r = open_csv(run, run->o.rates_path, NULL);
-	if ((err = fx_rates_load(&run->rates, r, &e)) != AR_OK)
-		fail_input(run, r, err, &e);
-	csvio_reader_close(r);
-}
-
-/* Every currency of the aging has a rate, or say which has none and stop. */
-static void
-check_rates(struct age_run *run)
-{
-	currency_id cur;
-
-	if (run->has_rates && aging_report_lacks_rate(&run->report, &run->rates, &cur))
-		no_rate(run, cur);
+	if ((err = aging_run_rates(&run->rates, &run->has_rates, run->ctx.config,
+	    &run->ctx.format.dates, run->o.xlsx_path || run->o.lpd_from_report,
+	    run->o.rates_path, &copts, &e)) != AR_OK)
+		fail_run(run, err, &e);
 }
 
 /* How the items are taken: --currency, --skip-bad, progress (--detail once the outputs are open). */
@@ -498,11 +447,17 @@ resolve_feed(struct age_run *run)
 static void
 age_file(struct age_run *run, const char *path)
 {
-	struct csvio_reader *r = open_input(run, path);
+	/* With --columns, without a header row (Hadoop's input splits). */
+	struct csvio_reader *r = open_csv(run, path, run->o.columns);
 	struct csvio_opts copts = { .delimiter = run->ctx.delimiter, .columns = run->o.columns };
 	struct ar_error e = { 0 };
 	ar_err err;
 
+	/* --partial: company and collector sums from the rows when no item has either. */
+	if (run->o.partial && !run->sides_checked)
+		run->sides_from_rows = aging_run_untrack_sides(&run->report, r,
+		    run->o.columns || run->nsources <= 1);   /* every input has r's columns */
+	run->sides_checked = true;
 	if (run->parallel != NULL && path != NULL)
 		err = aging_parallel_feed(run->parallel, r, path, &copts, &e);
 	else
@@ -514,142 +469,34 @@ age_file(struct age_run *run, const char *path)
 	csvio_reader_close(r);
 }
 
-/*
- * --jobs: threads when every input is a regular file (one table of
- * repeats for all) and no item is listed (--detail writes them in order
- * as they are read); by default, only when there is enough to share.
- */
+/* --jobs: the threads that read the inputs, if any (aging_run_jobs). */
 static void
 resolve_jobs(struct age_run *run, char *const *inputs, int n)
 {
-	long jobs = run->o.jobs > 0 ? run->o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
-	bool big = false;
+	unsigned jobs = aging_run_jobs(run->o.jobs, inputs, n, run->o.detail);
 
-	if (jobs <= 1 || run->o.detail || n == 0)
-		return;
-	for (int i = 0; i < n; i++) {
-		if (strcmp(inputs[i], "-") == 0 || !aging_parallel_fits(inputs[i], &big))
-			return;
-	}
-	if ((big || run->o.jobs > 1) && (run->parallel = aging_parallel_new(&run->report, &run->feed,
-	    (unsigned)(jobs > 256 ? 256 : jobs))) == NULL)
+	if (jobs > 0 && (run->parallel = aging_parallel_new(&run->report, &run->feed, jobs)) == NULL)
 		out_of_memory(run);
 }
 
-static void
-write_csv(struct age_run *run, const struct aging_csv_opts *copts)
-{
-	currency_id cur = 0;
-
-	if (aging_report_write_csv(&run->report, &run->w, copts, &cur) != AR_OK) {
-		diag_error("the %s total does not fit in 64 bits", currency_code(cur));
-		fail(run, EX_DATAERR);
-	}
-}
-
-/* The large-past-due minimum: --min-past-due, else [report]'s when its rule applies. */
-static const char *
-lpd_min(const struct age_run *run)
-{
-	if (run->o.min_past_due != NULL || !lpd_from_report(run))
-		return run->o.min_past_due;
-	return config_get_string(run->ctx.config, "report:lpd_min_amount");
-}
-
-/* [report] lpd_min_amount is in the reporting currency when there are rates (and no --min-past-due). */
-static bool
-lpd_in_reporting(const struct age_run *run)
-{
-	return run->has_rates && run->o.min_past_due == NULL && lpd_from_report(run);
-}
-
-/* [report] lpd_min_amount.CODE of each currency, when [report]'s rule applies and --min-past-due is not given. */
-static void
-resolve_lpd_by_currency(struct age_run *run)
-{
-	if (run->o.min_past_due == NULL && lpd_from_report(run))
-		aging_report_lpd_by_currency(run->ctx.config, run->lpd_by_currency);
-}
-
-/* The Movement sheet: this aging (whole, before the large-past-due cut) against --previous. */
-static void
-write_movement(struct age_run *run)
-{
-	struct aging_movement_previous prev = { 0 };
-	struct aging_movement m = { 0 };
-	struct ar_error e = { 0 };
-	struct csvio_reader *r = open_csv(run, run->o.previous_path, NULL);
-	ar_err err;
-
-	if ((err = aging_movement_previous_load(&prev, &run->policy.buckets, r, &e)) != AR_OK)
-		fail_input(run, r, err, &e);
-	csvio_reader_close(r);
-	if ((err = aging_movement_compare(&m, &run->report, &prev, &e)) != AR_OK) {
-		aging_movement_previous_free(&prev);
-		if (err == AR_ENOMEM)
-			out_of_memory(run);
-		diag_error("%s: %s", run->o.previous_path, e.message);
-		fail(run, ar_exit_code(err));
-	}
-	err = aging_xlsx_write_movement(run->xlsx, &run->report, &m);
-	aging_movement_free(&m);
-	aging_movement_previous_free(&prev);
-	if (err != AR_OK)
-		fail_xlsx(run, err);
-}
-
-/*
- * The aging CSV, and the workbook's sheets.  The workbook's Summary and
- * Aging want every row, its Large Past Due sheet the rows a large-past-due
- * run keeps (with the options given, else [report] of ar.ini), and the
- * cut is destructive: so the full aging is written first, then cut.
- */
+/* The aging CSV, and the workbook's sheets (aging_run_write). */
 static void
 write_aging(struct age_run *run)
 {
-	struct aging_csv_opts copts = {
-		run->o.group_by == AGING_GROUP_CUSTOMER && run->o.customers_path != NULL,
-		run->o.large_past_due, run->o.totals
+	struct csvio_opts previous_opts = { .delimiter = run->ctx.delimiter };
+	const struct aging_run_outputs outputs = {
+		run->o.detail ? NULL : &run->w,
+		{ run->o.group_by == AGING_GROUP_CUSTOMER && run->o.customers_path != NULL,
+		  run->o.large_past_due, run->o.totals },
+		run->xlsx, run->o.xlsx_path, &run->lpd, (size_t)run->o.top,
+		run->has_rates ? &run->rates : NULL, run->o.rates_path, run->journal,
+		run->o.previous_path, &previous_opts
 	};
-	const char *min = lpd_min(run);
-	int64_t minimum[CURRENCY_MAX];
-	currency_id cur = 0;
-	bool per_currency = false;
+	struct ar_error e = { 0 };
 	ar_err err;
 
-	if ((run->xlsx != NULL || !run->o.large_past_due) &&
-	    aging_report_sort(&run->report) != AR_OK)
-		out_of_memory(run);
-	check_rates(run);
-	if (run->xlsx != NULL && (err = aging_xlsx_write_aging(run->xlsx, &run->report)) != AR_OK)
-		fail_xlsx(run, err);
-	if (run->o.previous_path != NULL)
-		write_movement(run);
-	if (!run->o.detail && !run->o.large_past_due)
-		write_csv(run, &copts);
-	if (!run->o.large_past_due && run->xlsx == NULL)
-		return;
-	err = aging_report_lpd_minimums(&run->report, min, run->lpd_by_currency,
-	    lpd_in_reporting(run) ? &run->rates : NULL, minimum, &cur, &per_currency);
-	if (err == AR_ECURRENCY)
-		no_rate(run, cur);
-	if (err != AR_OK) {
-		if (run->o.min_past_due != NULL) {
-			diag_error("--min-past-due \"%s\" is not an amount in %s", min, currency_code(cur));
-			fail(run, EX_USAGE);
-		}
-		diag_error("[report] lpd_min_amount%s%s \"%s\" is not an amount in %s",
-		    per_currency ? "." : "", per_currency ? currency_code(cur) : "",
-		    per_currency ? run->lpd_by_currency[cur] : min, currency_code(cur));
-		fail(run, EX_CONFIG);
-	}
-	if (aging_report_large_past_due(&run->report, minimum, (size_t)run->o.top) != AR_OK)
-		out_of_memory(run);
-	if (run->o.large_past_due)
-		write_csv(run, &copts);
-	if (run->xlsx != NULL &&
-	    (err = aging_xlsx_write_lpd(run->xlsx, &run->report, run->journal)) != AR_OK)
-		fail_xlsx(run, err);
+	if ((err = aging_run_write(&run->report, &outputs, &e)) != AR_OK)
+		fail_run(run, err, &e);
 }
 
 static void
@@ -660,8 +507,8 @@ open_xlsx(struct age_run *run)
 		.as_of = run->policy.as_of,
 		.sources = run->sources, .nsources = run->nsources,
 		.customers_path = run->o.customers_path, .journal_path = run->o.journal_path,
-		.lpd_min_amount = lpd_min(run), .lpd_min_by_currency = run->lpd_by_currency,
-		.lpd_in_reporting = lpd_in_reporting(run),
+		.lpd_min_amount = run->lpd.min_amount, .lpd_min_by_currency = run->lpd.by_currency,
+		.lpd_in_reporting = run->lpd.in_reporting,
 		.lpd_top = run->o.top, .detail = run->o.detail,
 		.lang = run->lang,
 		.rates = run->has_rates ? &run->rates : NULL,
@@ -698,29 +545,12 @@ close_xlsx(struct age_run *run)
 static void
 report(const struct age_run *run)
 {
-	if (run->report.from_terms)
-		diag_error("%lu item%s without due_date aged from doc_date + terms",
-		    run->report.from_terms, run->report.from_terms == 1 ? "" : "s");
-	if (run->report.credits_from_doc)
-		diag_error("%lu credit%s without due_date aged from doc_date",
-		    run->report.credits_from_doc, run->report.credits_from_doc == 1 ? "" : "s");
-	if (run->o.customers_path && run->report.not_in_master) {
-		size_t missing = strtab_count(run->customers.ids) - run->customers.in_master;
+	static char notes[AGING_RUN_NOTES][AGING_RUN_NOTE_MAX];
+	size_t n = aging_run_notes(&run->report, run->o.customers_path,
+	    run->ctx.format.default_currency, run->skipped, notes);
 
-		diag_error("%lu item%s of %zu customer%s not in %s (aged all the same)",
-		    run->report.not_in_master, run->report.not_in_master == 1 ? "" : "s",
-		    missing, missing == 1 ? "" : "s", run->o.customers_path);
-	}
-	if (run->report.currency_defaulted)
-		diag_error("%lu item%s without currency taken as %s ([company] default_currency)",
-		    run->report.currency_defaulted, run->report.currency_defaulted == 1 ? "" : "s",
-		    currency_code(run->ctx.format.default_currency));
-	if (run->report.duplicates)
-		diag_error("%lu item%s seen twice, aged twice%s (set [aging] duplicates = error to stop)",
-		    run->report.duplicates, run->report.duplicates == 1 ? "" : "s",
-		    run->report.duplicates > DUPLICATES_SAID ? ", the first " STR(DUPLICATES_SAID) " named above" : "");
-	if (run->skipped)
-		diag_error("%lu bad row%s skipped", run->skipped, run->skipped == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++)
+		diag_error("%s", notes[i]);
 }
 
 /* --partial: the partials of the items (PARTIALS in ar-age(1)) instead of the report. */
@@ -732,9 +562,12 @@ write_partial(struct age_run *run)
 		run->ctx.format.has_default_currency ? run->ctx.format.default_currency : -1,
 		run->feed.only_currency
 	};
+	struct ar_error e = { 0 };
+	ar_err err;
 
-	if (aging_partial_write(run->out.fp, &run->report, &p) != AR_OK)
-		out_of_memory(run);
+	if ((err = aging_run_write_partial(run->out.fp, &run->report, &p, run->sides_from_rows,
+	    &e)) != AR_OK)
+		fail_run(run, err, &e);
 }
 
 static void
@@ -746,143 +579,59 @@ name_conflict(void *ctx, const char *input, long line, const char *customer,
 	    "the first kept (the least; which item came first is not known)", customer, kept, other);
 }
 
-/* A combination the partials' policy makes senseless: say so and stop. */
-static _Noreturn void
-against_partials(struct age_run *run, const struct aging_partial_merge *m, const char *what)
-{
-	diag_error("%s (%s:%ld)", what, m->first_input, m->first_line);
-	fail(run, EX_USAGE);
-}
-
-/*
- * The partials' policy is this run's: the options given must agree with
- * it, and past_due_days (--min-days, else [report] lpd_min_days) where
- * this run uses past_due.
- */
-static void
-take_partial_policy(struct age_run *run, const struct aging_partial_merge *m)
-{
-	static const struct { const char *word, *option; } words[] = {
-		{ ";as_of=", "--as-of" }, { ";basis=", "--basis" }, { ";credits=", "--credits" },
-		{ ";buckets=", "--buckets" }, { ";group=", "--group-by" }, { ";currency=", "--currency" }
-	};
-	const struct aging_partial_policy *p = &m->policy;
-	const struct aging_policy *mine = &run->policy;
-	struct aging_partial_policy given = *p;
-	char text[AGING_PARTIAL_POLICY_MAX], why[2 * AGING_PARTIAL_POLICY_MAX];
-
-	/* The options given over the partials' policy, its text compared word by word. */
-	given.aging.as_of = run->o.common.as_of ? mine->as_of : p->aging.as_of;
-	given.aging.basis = run->o.basis ? mine->basis : p->aging.basis;
-	given.aging.credits = run->o.credits ? mine->credits : p->aging.credits;
-	given.aging.buckets = run->o.buckets ? mine->buckets : p->aging.buckets;
-	given.group_by = run->o.group_by_given ? run->o.group_by : p->group_by;
-	given.only_currency = run->o.currency ? run->feed.only_currency : p->only_currency;
-	aging_partial_policy_text(&given, text);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		const char *a = strstr(text, words[i].word) + 1, *b = strstr(m->policy_text, words[i].word) + 1;
-		int la = (int)strcspn(a, ";"), lb = (int)strcspn(b, ";");
-		int key = (int)strlen(words[i].word) - 1;
-
-		if (la != lb || memcmp(a, b, (size_t)la) != 0) {
-			snprintf(why, sizeof why, "%s %.*s contradicts the partials' %.*s%s", words[i].option,
-			    la - key, a + key, lb, b, lb == key ? " (none given)" : "");
-			against_partials(run, m, why);
-		}
-	}
-	if ((run->o.large_past_due || run->o.xlsx_path) &&
-	    p->aging.past_due_days != mine->past_due_days) {
-		snprintf(why, sizeof why, "the partials' past_due_days=%d is not this run's %d "
-		    "(--min-days, else [report] lpd_min_days): give the mappers --min-days %d",
-		    p->aging.past_due_days, mine->past_due_days, mine->past_due_days);
-		against_partials(run, m, why);
-	}
-	run->policy = p->aging;
-	run->o.group_by = p->group_by;
-	if (p->default_currency >= 0)
-		run->ctx.format.default_currency = p->default_currency;
-	if (run->o.xlsx_path && p->group_by != AGING_GROUP_CUSTOMER)
-		against_partials(run, m, "--xlsx writes the aging by customer: the partials are grouped otherwise");
-	if (run->o.totals && p->group_by == AGING_GROUP_CURRENCY)
-		against_partials(run, m, "--totals adds nothing to partials grouped by currency: each row is already the total of its currency");
-}
-
-/* The partials in files[0..n) (none: standard input) into the aging. */
+/* --merge: the partials in files[0..n) (none: standard input) into the aging, under their policy. */
 static void
 read_partials(struct age_run *run, char **files, int n)
 {
 	struct aging_partial_merge m = { .rep = &run->report, .name_conflict = name_conflict };
+	const struct aging_run_given given = {
+		&run->policy, run->o.common.as_of != NULL, run->o.basis != NULL,
+		run->o.credits != NULL, run->o.buckets != NULL, run->o.group_by_given,
+		run->o.currency != NULL, run->o.group_by, run->feed.only_currency,
+		run->o.large_past_due || run->o.xlsx_path, run->o.xlsx_path != NULL, run->o.totals
+	};
 	struct ar_error e = { 0 };
 	ar_err err;
 
-	run->report.track_oldest = run->report.track_sides = run->o.xlsx_path != NULL;
-	for (int i = 0; i < n || (i == 0 && n == 0); i++) {
-		const char *path = i < n && strcmp(files[i], "-") != 0 ? files[i] : NULL;
-		FILE *fp = path ? fopen(path, "r") : stdin;
-
-		if (fp == NULL) {
-			diag_error("cannot open %s: %s", path, strerror(errno));
-			fail(run, EX_NOINPUT);
-		}
-		err = aging_partial_merge_read(&m, fp, path ? path : "<stdin>", &e);
-		if (fp != stdin)
-			fclose(fp);
-		if (err == AR_ENOMEM)
-			out_of_memory(run);
-		if (err != AR_OK) {
-			diag_report(path ? path : "<stdin>", &e);
-			fail(run, ar_exit_code(err));
-		}
+	if ((err = aging_run_merge(&m, files, n, &given, &e)) != AR_OK)
+		fail_run(run, err, &e);
+	if (m.begun) {
+		run->policy = m.policy.aging;
+		run->o.group_by = m.policy.group_by;
+		if (m.policy.default_currency >= 0)
+			run->ctx.format.default_currency = m.policy.default_currency;
 	}
-	aging_partial_merge_end(&m);
-	if (m.begun)
-		take_partial_policy(run, &m);
 	aging_partial_merge_free(&m);
 }
 
-/* --merge: the report of the partials' items, as one run over the items writes it. */
-static int
-merge_partials(struct age_run *run, char **files, int n)
+/* The items of inputs[0..n) (none: standard input) into the aging, or listed (--detail). */
+static void
+age_inputs(struct age_run *run, char **inputs, int n)
 {
-	int status;
-
-	read_partials(run, files, n);
-	if (run->o.journal_path)
-		load_journal(run);
-	load_rates(run);
-	resolve_lpd_by_currency(run);
-	if (report_lang_parse(config_get_string(run->ctx.config, "report:lang"), &run->lang) != AR_OK)
-		abort();   /* ar.ini's check admits the four words only */
-	if ((status = cli_output_open(&run->out, run->o.common.output, false)) != 0)
-		return status;
-	csvio_writer_init(&run->w, run->out.fp, ',', false);
-	run->sources = (const char *const *)files;
-	run->nsources = (size_t)n;
-	if (run->o.xlsx_path)
-		open_xlsx(run);
-	write_aging(run);
-	if (run->xlsx != NULL)
-		close_xlsx(run);
-	if ((status = cli_output_commit(&run->out, run->o.common.output)) != 0)
-		return status;
-	run->skipped += run->report.skipped;
-	report(run);
-
-	item_keys_free(run->feed.keys);
-	journal_free(run->journal);
-	aging_report_free(&run->report);
-	customers_free(&run->customers);
-	config_free(run->ctx.config);
-	return EX_OK;
+	if (run->o.detail) {
+		aging_detail_init(&run->detail, &run->w, run->xlsx, &run->policy.buckets);
+		run->feed.detail = &run->detail;
+		/* The workbook's other sheets need the aging as well. */
+		run->feed.detail_only = run->xlsx == NULL;
+	}
+	resolve_jobs(run, inputs, n);
+	if (n == 0)
+		age_file(run, NULL);
+	for (int i = 0; i < n; i++)
+		age_file(run, strcmp(inputs[i], "-") == 0 ? NULL : inputs[i]);
+	diag_progress_done();
 }
 
 int
 main(int argc, char *argv[])
 {
 	static struct age_run run;
-	int first, status;
+	char **inputs;
+	int first, n, status;
 
 	first = parse_options(argc, argv, &run.o);
+	inputs = argv + first;
+	n = argc - first;
 	cli_resolve_or_exit(&run.o.common, &run.ctx);
 	resolve_policy(&run);
 	if (run.o.partial && !run.o.min_days_given)   /* the past due a --merge's large past due uses */
@@ -895,36 +644,26 @@ main(int argc, char *argv[])
 	}
 	if (run.o.customers_path)
 		load_customers(&run);
+	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL ||
+	    (run.o.partial && run.o.group_by == AGING_GROUP_CUSTOMER);
 	if (run.o.merge)
-		return merge_partials(&run, argv + first, argc - first);
+		read_partials(&run, inputs, n);
 	if (run.o.journal_path)
 		load_journal(&run);
 	load_rates(&run);
-	resolve_lpd_by_currency(&run);
-	run.report.track_oldest = run.report.track_sides = run.o.xlsx_path != NULL ||
-	    (run.o.partial && run.o.group_by == AGING_GROUP_CUSTOMER);
+	aging_run_lpd_resolve(&run.lpd, run.ctx.config, run.has_rates);
 	if (report_lang_parse(config_get_string(run.ctx.config, "report:lang"), &run.lang) != AR_OK)
 		abort();   /* ar.ini's check admits the four words only */
 
 	if ((status = cli_output_open(&run.out, run.o.common.output, false)) != 0)
 		return status;
 	csvio_writer_init(&run.w, run.out.fp, ',', false);
-	run.sources = (const char *const *)argv + first;
-	run.nsources = (size_t)(argc - first);
+	run.sources = (const char *const *)inputs;
+	run.nsources = (size_t)n;
 	if (run.o.xlsx_path)
 		open_xlsx(&run);
-	if (run.o.detail) {
-		aging_detail_init(&run.detail, &run.w, run.xlsx, &run.policy.buckets);
-		run.feed.detail = &run.detail;
-		/* The workbook's other sheets need the aging as well. */
-		run.feed.detail_only = run.xlsx == NULL;
-	}
-	resolve_jobs(&run, argv + first, argc - first);
-	if (first == argc)
-		age_file(&run, NULL);
-	for (int i = first; i < argc; i++)
-		age_file(&run, strcmp(argv[i], "-") == 0 ? NULL : argv[i]);
-	diag_progress_done();
+	if (!run.o.merge)
+		age_inputs(&run, inputs, n);
 	if (run.o.partial)
 		write_partial(&run);   /* its counts are --merge's to report */
 	else if (!run.o.detail || run.xlsx != NULL)
@@ -933,6 +672,8 @@ main(int argc, char *argv[])
 		close_xlsx(&run);
 	if ((status = cli_output_commit(&run.out, run.o.common.output)) != 0)
 		return status;
+	if (run.o.merge)
+		run.skipped += run.report.skipped;   /* the mappers' bad rows */
 	if (!run.o.partial)
 		report(&run);
 

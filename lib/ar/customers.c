@@ -85,15 +85,15 @@ customers_free(struct customer_table *t)
 }
 
 ar_err
-customers_share(struct customer_table *t, const struct customer_table *master)
+customers_share(struct customer_table *t, const struct customer_table *master, size_t more)
 {
 	size_t n = strtab_count(master->ids);
 	uint32_t id;
 	bool added;
 	ar_err err;
 
-	/* As large as a run's own table: a small one grows into 4 KiB pages, and misses the TLB. */
-	if ((err = customers_init(t, n + 65536)) != AR_OK)
+	/* Sized at once: a table grown from small is in 4 KiB pages, and misses the TLB. */
+	if ((err = customers_init(t, n + more)) != AR_OK)
 		return err;
 	for (size_t i = 0; i < n; i++)
 		if ((err = customers_intern(t, strtab_key(master->ids, (uint32_t)i),

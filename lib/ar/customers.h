@@ -83,9 +83,11 @@ ar_err customers_load(struct customer_table *t, struct csvio_reader *r,
  * records' texts borrowed (master must outlive it; once made, it does not
  * read master again, which another thread may change meanwhile, and no
  * text it lends is freed or changed: a customer named anew gets a new
- * text), for a thread that ages items apart from master's owner.  AR_ENOMEM.
+ * text), for a thread that ages items apart from master's owner; room
+ * made at once for `more` customers besides.  AR_ENOMEM.
  */
-ar_err customers_share(struct customer_table *t, const struct customer_table *master);
+ar_err customers_share(struct customer_table *t, const struct customer_table *master,
+    size_t more);
 
 /* The id of a customer, added (not in master) when new; *added says which. */
 ar_err customers_intern(struct customer_table *t, const char *id, size_t len,

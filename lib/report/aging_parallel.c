@@ -20,16 +20,22 @@
 /* The cut walks spans of at most this much: the mapped pages resident at once. */
 #define SPAN_BYTES (8u << 20)
 
-/* A bad row a thread skipped, told to the caller's bad_row after the file. */
+/*
+ * A bad row a thread skipped, told to the caller's bad_row after the file:
+ * after the repeats among the keys its thread had logged by then, before
+ * the others (lines don't order them: with CR and LF mixed, records share
+ * a line).
+ */
 struct said {
 	long line;
-	ar_err err;
+	size_t logged;
 	char *what;
 };
 
-/* An item seen before, in file order, and where it was first seen. */
+/* An item seen before, in file order: its thread's log[k], and where it was first seen. */
 struct repeat {
 	long line;
+	size_t g, k;
 	struct item_origin first;
 };
 
@@ -233,7 +239,7 @@ keep_bad_row(void *ctx, const char *input, long line, const char *what)
 	if ((w->said[w->nsaid].what = strdup(what)) == NULL)
 		return ROW_STOP;
 	w->said[w->nsaid].line = line;
-	w->said[w->nsaid].err = AR_OK;
+	w->said[w->nsaid].logged = w->log.n;
 	w->nsaid++;
 	return ROW_SKIP;
 }
@@ -293,7 +299,11 @@ set_worker(struct aging_parallel *par, struct worker *w, const char *path,
 	if (direct) {
 		w->rep = par->rep;
 	} else {
-		if ((err = customers_share(&w->customers, par->rep->customers)) != AR_OK ||
+		/* Customers not in the master: no more than its records, nor than a large run has. */
+		size_t more = (range.end - range.begin) / 16 + 64;
+
+		if ((err = customers_share(&w->customers, par->rep->customers,
+		    more < 65536 ? more : 65536)) != AR_OK ||
 		    (err = aging_report_init(&w->own, &par->rep->policy, par->rep->group_by,
 		    &w->customers)) != AR_OK)
 			return err;
@@ -408,7 +418,7 @@ find_repeats(void *arg)
 				out->r = r;
 				out->cap = cap;
 			}
-			out->r[out->n++] = (struct repeat){ log->key[i].line, first };
+			out->r[out->n++] = (struct repeat){ log->key[i].line, g, i, first };
 		}
 	}
 	return NULL;
@@ -433,15 +443,23 @@ look_for_repeats(struct aging_parallel *par)
 	return AR_OK;
 }
 
-/* ---- told in line order ---------------------------------------------------- */
+/* ---- told in file order ---------------------------------------------------- */
+
+/* Whether a said comes before repeat r: an earlier thread's, or logged no later. */
+static bool
+said_first(size_t g, const struct said *s, const struct repeat *r)
+{
+	return g < r->g || (g == r->g && s->logged <= r->k);
+}
 
 /*
- * The bad rows skipped and the repeats, to the caller's callbacks in line
- * order up to stop (the first error's line): AR_OK, or the error of the
- * one the caller stops at.
+ * The bad rows skipped and the repeats, to the caller's callbacks in file
+ * order, those of the threads up to last (the first that failed, whose
+ * own all came before its error): AR_OK, or the error of the one the
+ * caller stops at.
  */
 static ar_err
-tell_in_order(struct aging_parallel *par, const char *name, long stop, bool line_column,
+tell_in_order(struct aging_parallel *par, const char *name, size_t last, bool line_column,
     struct ar_error *e)
 {
 	struct aging_report *rep = par->rep;
@@ -452,28 +470,31 @@ tell_in_order(struct aging_parallel *par, const char *name, long stop, bool line
 	if (parts > 0 && (at = calloc(parts, sizeof *at)) == NULL)
 		return AR_ENOMEM;
 	for (;;) {
-		long said_line = LONG_MAX, repeat_line = LONG_MAX;
+		const struct said *s = NULL;
+		const struct repeat *r = NULL;
 		unsigned part = 0;
 
-		while (g < par->nw && i == par->w[g].nsaid)
+		while (g <= last && i == par->w[g].nsaid)
 			g++, i = 0;
-		if (g < par->nw)
-			said_line = par->w[g].said[i].line;
-		for (unsigned p = 0; p < parts; p++)
-			if (at[p] < par->found[p].n && par->found[p].r[at[p]].line < repeat_line)
-				repeat_line = par->found[p].r[at[p]].line, part = p;
-		if (said_line >= stop && repeat_line >= stop)
-			break;
-		if (said_line < repeat_line) {
-			const struct said *s = &par->w[g].said[i++];
+		if (g <= last)
+			s = &par->w[g].said[i];
+		for (unsigned p = 0; p < parts; p++) {
+			const struct repeat *c = at[p] < par->found[p].n ? &par->found[p].r[at[p]] : NULL;
 
+			if (c != NULL && c->g <= last &&
+			    (r == NULL || c->g < r->g || (c->g == r->g && c->k < r->k)))
+				r = c, part = p;
+		}
+		if (s == NULL && r == NULL)
+			break;
+		if (s != NULL && (r == NULL || said_first(g, s, r))) {
+			i++;
 			if (par->feed.bad_row(par->feed.ctx, name, s->line, s->what) != ROW_SKIP) {
 				err = ar_error_set(e, AR_ESYNTAX, s->line, "%s", s->what);
 				break;
 			}
 		} else {
-			const struct repeat *r = &par->found[part].r[at[part]++];
-
+			at[part]++;
 			rep->duplicates++;
 			if (par->feed.duplicate == NULL ||
 			    par->feed.duplicate(par->feed.ctx, name, r->line,
@@ -560,7 +581,7 @@ aging_parallel_feed(struct aging_parallel *par, struct csvio_reader *whole, cons
 	const char *name = csvio_name(whole);
 	const struct worker *failed = NULL;
 	unsigned long before = par->rep->rows;
-	long stop = LONG_MAX;
+	size_t last;
 	ar_err err;
 
 	if ((err = cut_file(par, path, opts)) != AR_OK ||
@@ -570,12 +591,13 @@ aging_parallel_feed(struct aging_parallel *par, struct csvio_reader *whole, cons
 	if (par->w[0].err == AR_OK && par->nw > 1 && !merge_is_safe(par) &&
 	    (err = read_rest_again(par, path, opts)) != AR_OK)
 		goto out;
-	for (size_t g = 0; g < par->nw && failed == NULL; g++)
-		if (par->w[g].err != AR_OK)
-			failed = &par->w[g], stop = failed->e.line;
+	for (last = 0; last + 1 < par->nw && par->w[last].err == AR_OK; last++)
+		;
+	if (par->w[last].err != AR_OK)
+		failed = &par->w[last];
 	if (par->keys != NULL && (err = look_for_repeats(par)) != AR_OK)
 		goto out;
-	if ((err = tell_in_order(par, name, stop, csvio_column(whole, "line") >= 0, e)) != AR_OK)
+	if ((err = tell_in_order(par, name, last, csvio_column(whole, "line") >= 0, e)) != AR_OK)
 		goto out;
 	if (failed != NULL) {
 		*e = failed->e;

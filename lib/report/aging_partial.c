@@ -380,9 +380,11 @@ read_figures(const struct aging_partial_merge *m, const struct line *l, struct a
 	if ((err = read_currency_field(l, HEAD_FIELDS, &row->currency, e)) != AR_OK)
 		return err;
 	for (int col = 0; col < columns; col++, i++) {
-		aging_column_label(&m->policy.aging.buckets, col, label, sizeof label);
-		if ((err = read_number(l, i, label, INT64_MIN, INT64_MAX, &row->bucket[col], e)) != AR_OK)
-			return err;
+		/* The column's label only to say what does not read: a label per line costs. */
+		if (!read_int(l->f[i], l->len[i], INT64_MIN, INT64_MAX, &row->bucket[col])) {
+			aging_column_label(&m->policy.aging.buckets, col, label, sizeof label);
+			return read_number(l, i, label, INT64_MIN, INT64_MAX, &row->bucket[col], e);
+		}
 		sum += (uint64_t)row->bucket[col];   /* modulo 2^64: equal to total all the same */
 	}
 	if ((err = read_number(l, i++, "total", INT64_MIN, INT64_MAX, &row->total, e)) != AR_OK ||

@@ -246,6 +246,7 @@ aging_report_add(struct aging_report *rep, const struct csvio_record *rec,
 	}
 }
 
+
 /* Records looked ahead at a time; more gains nothing once the misses overlap. */
 #define FEED_BATCH 64
 
@@ -255,16 +256,53 @@ struct placed {
 	struct item it;
 	uint32_t customer;
 	struct aging_position pos;
+	size_t logged;          /* feed->key_log's length with its own key */
 };
+
+/*
+ * A batch's items placed, added at its end, or before anything a later
+ * item of it says (a bad row, a repeat, an error): what is told, and which
+ * error comes first, is then the same whatever the batch, or the range of
+ * a file a thread reads, begins with.
+ */
+struct batch {
+	struct placed placed[FEED_BATCH];
+	size_t done, kept;      /* placed[done .. kept) to add */
+	const struct item_columns *cols;
+	struct aging_key_log *log;
+};
+
+static ar_err add_item(struct aging_report *rep, const struct item_columns *cols,
+    const struct placed *p, struct ar_error *e);
+
+static ar_err
+flush_batch(struct aging_report *rep, struct batch *b, struct ar_error *e)
+{
+	ar_err err;
+
+	for (; b->done < b->kept; b->done++)
+		if ((err = add_item(rep, b->cols, &b->placed[b->done], e)) != AR_OK) {
+			/* The keys of the items after it were not reached. */
+			if (b->log != NULL)
+				b->log->n = b->placed[b->done].logged;
+			return err;
+		}
+	return AR_OK;
+}
 
 /*
  * A row that cannot be aged: AR_OK when feed->bad_row skips it, else err
  * with *e.  it: the item as far as it read, NULL when its amount did not.
  */
 static ar_err
-bad_row(struct aging_report *rep, const struct aging_feed *feed, const struct csvio_reader *r,
-    long line, ar_err err, const char *what, const struct item *it, struct ar_error *e)
+bad_row(struct aging_report *rep, struct batch *b, const struct aging_feed *feed,
+    const struct csvio_reader *r, long line, ar_err err, const char *what, const struct item *it,
+    struct ar_error *e)
 {
+	ar_err flushed = flush_batch(rep, b, e);
+
+	if (flushed != AR_OK)
+		return flushed;
 	if (feed->bad_row != NULL &&
 	    feed->bad_row(feed->ctx, csvio_name(r), line, what) == ROW_SKIP) {
 		rep->skipped++;
@@ -279,18 +317,21 @@ bad_row(struct aging_report *rep, const struct aging_feed *feed, const struct cs
 
 /* An item seen before: count it, say where, stop unless feed->duplicate goes on. */
 static ar_err
-check_repeat(struct aging_report *rep, const struct csvio_reader *r,
+check_repeat(struct aging_report *rep, struct batch *b, const struct csvio_reader *r,
     const struct csvio_record *rec, const struct item_columns *cols,
     const struct aging_feed *feed, uint64_t fingerprint, struct ar_error *e)
 {
 	struct item_origin here = { rep->inputs - 1, rec->line > UINT32_MAX ? UINT32_MAX : (uint32_t)rec->line };
 	struct item_origin first;
 	bool seen;
+	ar_err err;
 
 	if (item_keys_note_key(feed->keys, fingerprint, here, &seen, &first) != AR_OK)
 		return AR_ENOMEM;
 	if (!seen)
 		return AR_OK;
+	if ((err = flush_batch(rep, b, e)) != AR_OK)
+		return err;
 	rep->duplicates++;
 	if (feed->duplicate != NULL && feed->duplicate(feed->ctx, csvio_name(r), rec->line,
 	    rep->input_names[first.input], (long)first.line) == ROW_SKIP)
@@ -330,38 +371,38 @@ log_key(struct aging_key_log *log, uint64_t fingerprint, long line)
 
 /*
  * Parse and place one record: its customer, days overdue and bucket, and
- * list it to the detail.  *keep says whether it is still to be added
- * (not skipped, not of another currency, not only listed).
+ * list it to the detail.  Kept in b when it is still to be added (not
+ * skipped, not of another currency, not only listed).
  */
 static ar_err
-place_item(struct aging_report *rep, const struct csvio_reader *r,
+place_item(struct aging_report *rep, struct batch *b, const struct csvio_reader *r,
     const struct csvio_record *rec, const struct item_columns *cols,
-    const struct aging_feed *feed, uint64_t fingerprint, struct placed *p, bool *keep,
-    struct ar_error *e)
+    const struct aging_feed *feed, uint64_t fingerprint, struct ar_error *e)
 {
+	struct placed *p = &b->placed[b->kept];
 	struct item_problem problem;
 	ar_err err;
 
-	*keep = false;
 	if ((err = items_parse(rec, cols, feed->format, &p->it, &problem)) != AR_OK) {
 		char msg[sizeof e->message];
 
 		items_problem_text(&problem, msg, sizeof msg);
 		/* Dates are read last: a bad date leaves the amount read. */
-		return bad_row(rep, feed, r, rec->line, err, msg, strstr(problem.column, "date") != NULL
+		return bad_row(rep, b, feed, r, rec->line, err, msg, strstr(problem.column, "date") != NULL
 		    ? &p->it : NULL, e);
 	}
 	if (feed->keys != NULL &&
-	    (err = check_repeat(rep, r, rec, cols, feed, fingerprint, e)) != AR_OK)
+	    (err = check_repeat(rep, b, r, rec, cols, feed, fingerprint, e)) != AR_OK)
 		return err;
 	if (feed->key_log != NULL && fingerprint != 0 &&
 	    log_key(feed->key_log, fingerprint, rec->line) != AR_OK)
 		return AR_ENOMEM;
+	p->logged = feed->key_log != NULL ? feed->key_log->n : 0;
 	if (feed->only_currency >= 0 && p->it.currency != feed->only_currency)
 		return AR_OK;
 	if ((err = aging_report_place(rep, &p->it, &p->customer, &p->pos)) != AR_OK)
 		return err == AR_ENOMEM ? err
-		    : bad_row(rep, feed, r, rec->line, AR_ESYNTAX, aging_report_date_problem(rep),
+		    : bad_row(rep, b, feed, r, rec->line, AR_ESYNTAX, aging_report_date_problem(rep),
 		    &p->it, e);
 	if (feed->detail != NULL) {
 		if ((err = aging_detail_write(feed->detail, rec, cols, &p->it, p->pos, e)) != AR_OK)
@@ -371,7 +412,7 @@ place_item(struct aging_report *rep, const struct csvio_reader *r,
 	}
 	p->rec = rec;
 	aging_report_prefetch_row(rep, p->customer);
-	*keep = true;
+	b->kept++;
 	return AR_OK;
 }
 
@@ -419,7 +460,7 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
     const struct aging_feed *feed, struct ar_error *e)
 {
 	struct csvio_record recs[FEED_BATCH];
-	struct placed placed[FEED_BATCH];
+	struct batch b;
 	uint64_t fingerprints[FEED_BATCH] = { 0 };
 	struct item_columns cols;
 	const char *missing;
@@ -432,9 +473,10 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 		return ar_error_set(e, AR_ECOLUMN, 1, "missing column \"%s\"", missing);
 	if (feed->detail != NULL && (err = aging_detail_begin(feed->detail, r, e)) != AR_OK)
 		return err;
+	b.cols = &cols;
+	b.log = feed->key_log;
 	while ((n = csvio_read_batch(r, recs, FEED_BATCH, &err)) > 0) {
-		size_t kept = 0;
-
+		b.done = b.kept = 0;
 		count_rows(rep, feed, n);
 		for (size_t i = 0; i < n; i++) {
 			aging_report_prefetch_customer(rep, recs[i].field[cols.customer].ptr,
@@ -446,17 +488,12 @@ aging_report_feed(struct aging_report *rep, struct csvio_reader *r,
 				fingerprints[i] = item_keys_fingerprint(&recs[i], &cols);
 			}
 		}
-		for (size_t i = 0; i < n; i++) {
-			bool keep;
-
-			if ((err = place_item(rep, r, &recs[i], &cols, feed, fingerprints[i],
-			    &placed[kept], &keep, e)) != AR_OK)
+		for (size_t i = 0; i < n; i++)
+			if ((err = place_item(rep, &b, r, &recs[i], &cols, feed, fingerprints[i],
+			    e)) != AR_OK)
 				return err;
-			kept += keep;
-		}
-		for (size_t i = 0; i < kept; i++)
-			if ((err = add_item(rep, &cols, &placed[i], e)) != AR_OK)
-				return err;
+		if ((err = flush_batch(rep, &b, e)) != AR_OK)
+			return err;
 	}
 	if (err != AR_EOF) {
 		*e = *csvio_error(r);

@@ -9,8 +9,10 @@
 # The example (examples/items.csv with its master, journal and ar.ini) and
 # a generated file of 1,000,000 items of 50,000 customers, each cut into
 # 1, 2, 7 and 16 parts (split -n l/K) and into 5 by customer hash (awk).
-# About 90 s under ASan on two cores (30 s without), three quarters of it
-# the 1M file: its two single runs and the five ways of mapping it.
+# Parts are mapped two at a time (the two cores) with one thread each; one
+# part alone with --jobs's threads, so that a mapper over threads is proven
+# too.  Most of the time is the 1M file: its two single runs, the five ways
+# of mapping it, and the merges, also run two at a time.
 set -eu
 command -v cc >/dev/null || { echo "no cc to build bench/gen-items.c"; exit 77; }
 T=$(mktemp -d)
@@ -30,23 +32,32 @@ cut_hash() {
 	awk -F, -v dir="$3" -v k="$2" '
 		BEGIN { for (i = 0; i < 256; i++) ord[sprintf("%c", i)] = i }
 		NR == 1 { print > (dir "/part.0"); next }
-		{
+		!($1 in part) {   # each customer hashed once
 			h = 0; n = length($1)
 			for (i = 1; i <= n; i++) h = (h * 31 + ord[substr($1, i, 1)]) % 1000003
-			print > (dir "/part." (h % k))
-		}' "$1"
+			part[$1] = dir "/part." (h % k)
+		}
+		{ print > part[$1] }' "$1"
 }
 
 # map DIR OUT OPTIONS...: every part of DIR mapped, the partials one after
-# another in OUT, then shuffled (a fixed random source: the same order
-# every run) into OUT.shuf.
+# another in part order in OUT.
 map() {
 	dir=$1 out=$2
 	shift 2
-	for part in "$dir"/part.*; do
-		ar-age --as-of "$D" --columns "$columns" "$@" --partial "$part"
-	done >"$out"
-	shuf --random-source="$src" "$out" >"$out.shuf"
+	mkdir "$out.parts"
+	if [ "$(ls "$dir" | wc -l)" -gt 1 ]; then at_once=2 jobs="--jobs 1"; else at_once=1 jobs=; fi
+	ls "$dir" | PARTS=$out.parts xargs -P "$at_once" -I{} sh -c \
+	    'exec ar-age "$@" --partial "$0" >"$PARTS/${0##*/}"' "$dir/{}" \
+	    --as-of "$D" --columns "$columns" $jobs "$@"
+	for part in $(ls "$dir"); do cat "$out.parts/$part"; done >"$out"
+	rm -r "$out.parts"
+}
+
+# shuffle OUT: OUT's lines in another order (a fixed random source: the
+# same order every run) in OUT.shuf, as a shuffle hands them to a reducer.
+shuffle() {
+	shuf --random-source="$src" "$1" >"$1.shuf"
 }
 
 same() {
@@ -65,6 +76,7 @@ ar-age $ex --as-of "$D" --group-by collector --totals <"$src" >"$T/ex-collector.
 for cut in 1 2 7 16 hash; do
 	if [ "$cut" = hash ]; then cut_hash "$src" 5 "$T/ex.$cut"; else cut_lines "$src" "$cut" "$T/ex.$cut"; fi
 	map "$T/ex.$cut" "$T/ex.$cut.p" $ex
+	shuffle "$T/ex.$cut.p"
 	ar-age $ex --merge <"$T/ex.$cut.p.shuf" >"$T/m.csv" 2>"$T/m.err"
 	same "$T/ex.csv" "$T/m.csv" "example in $cut"
 	same "$T/ex.err" "$T/m.err" "example in $cut, the notes on stderr"
@@ -74,9 +86,11 @@ for cut in 1 2 7 16 hash; do
 	same "$T/ex-lpd.csv" "$T/m.csv" "example in $cut, --large-past-due"
 	[ "$cut" = 7 ] || [ "$cut" = hash ] || continue
 	map "$T/ex.$cut" "$T/ex.$cut.p30" $ex --min-days 30
+	shuffle "$T/ex.$cut.p30"
 	ar-age $ex --merge --min-days 30 --min-past-due 10000 --top 3 "$T/ex.$cut.p30.shuf" >"$T/m.csv" 2>/dev/null
 	same "$T/ex-top.csv" "$T/m.csv" "example in $cut, --min-days 30 --min-past-due --top"
 	map "$T/ex.$cut" "$T/ex.$cut.pc" $ex --group-by collector
+	shuffle "$T/ex.$cut.pc"
 	ar-age $ex --merge --totals "$T/ex.$cut.pc.shuf" >"$T/m.csv" 2>/dev/null
 	same "$T/ex-collector.csv" "$T/m.csv" "example in $cut, --group-by collector"
 done
@@ -98,17 +112,32 @@ cc -O2 -o "$T/gen-items" bench/gen-items.c
 "$T/gen-items" 1000000 50000 >"$T/items.csv"
 src=$T/items.csv
 columns=$(head -1 "$src")
-ar-age --as-of "$D" "$src" >"$T/big.csv"
+ar-age --as-of "$D" "$src" >"$T/big.csv" &
+single=$!
 ar-age --as-of "$D" --totals --large-past-due "$src" >"$T/big-lpd.csv"
+wait "$single"
+# Each way mapped (the shuffle of one beside the mapping of the next),
+# then every merge, two at a time: by file, and by standard input with
+# --totals --large-past-due for 7 parts and by customer.
+shuffled=
 for cut in 1 2 7 16 hash; do
 	if [ "$cut" = hash ]; then cut_hash "$src" 5 "$T/big.$cut"; else cut_lines "$src" "$cut" "$T/big.$cut"; fi
-	map "$T/big.$cut" "$T/big.p"
+	map "$T/big.$cut" "$T/big.$cut.p"
 	rm -r "$T/big.$cut"
-	ar-age --merge "$T/big.p.shuf" >"$T/m.csv"
-	same "$T/big.csv" "$T/m.csv" "1M items in $cut"
+	shuffle "$T/big.$cut.p" &
+	shuffled="$shuffled $!"
+done
+for pid in $shuffled; do wait "$pid"; done
+for cut in 1 2 7 16 hash; do
+	echo "$cut"
+	case $cut in 7|hash) echo "$cut --totals --large-past-due" ;; esac
+done | T=$T xargs -P 2 -L 1 sh -c 'in=$T/big.$0.p.shuf
+	if [ $# -eq 0 ]; then exec ar-age --merge "$in" >"$in.csv"; fi
+	exec ar-age --merge "$@" <"$in" >"$in.lpd.csv"'
+for cut in 1 2 7 16 hash; do
+	same "$T/big.csv" "$T/big.$cut.p.shuf.csv" "1M items in $cut"
 	if [ "$cut" = 7 ] || [ "$cut" = hash ]; then
-		ar-age --merge --totals --large-past-due <"$T/big.p.shuf" >"$T/m.csv"
-		same "$T/big-lpd.csv" "$T/m.csv" "1M items in $cut, --totals --large-past-due"
+		same "$T/big-lpd.csv" "$T/big.$cut.p.shuf.lpd.csv" "1M items in $cut, --totals --large-past-due"
 	fi
-	echo "1M items in $cut: $(wc -l <"$T/big.p") partial lines, merged the same"
+	echo "1M items in $cut: $(wc -l <"$T/big.$cut.p") partial lines, merged the same"
 done

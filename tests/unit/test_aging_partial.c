@@ -7,36 +7,7 @@
 
 #include "report/aging_partial.h"
 
-static const struct item_format format = {
-	.decimal = MONEY_DECIMAL_POINT, .dates = DATE_OPTS_DEFAULT
-};
-
-/* One aging: its policy, customers and report. */
-struct aging {
-	struct aging_policy policy;
-	struct customer_table customers;
-	struct aging_report rep;
-};
-
-static void
-setup(struct aging *a, enum aging_group group)
-{
-	memset(a, 0, sizeof *a);
-	date_from_ymd(2026, 11, 24, &a->policy.as_of);
-	a->policy.default_terms_days = 30;
-	aging_buckets_parse("30,60,90,120", &a->policy.buckets);
-	if (customers_init(&a->customers, 64) != AR_OK ||
-	    aging_report_init(&a->rep, &a->policy, group, &a->customers) != AR_OK)
-		abort();
-	a->rep.track_oldest = a->rep.track_sides = group == AGING_GROUP_CUSTOMER;
-}
-
-static void
-teardown(struct aging *a)
-{
-	aging_report_free(&a->rep);
-	customers_free(&a->customers);
-}
+#include "aging_fixture.h"
 
 static struct aging_partial_policy
 policy_of(const struct aging *a)
@@ -225,7 +196,7 @@ partials_escape_their_texts(void)
 	char *text;
 	int lines = 0;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	feed(&a, ITEMS HALF1);
 	text = partials_of(&a);
 	/* counts, "C\n2"'s and C1's rows, two companies, the collector "" in two currencies. */
@@ -240,7 +211,7 @@ partials_escape_their_texts(void)
 	EXPECT(strstr(text, "MY02\tcompany\t") != NULL);
 	EXPECT(strstr(text, "\tcollector\t") != NULL);
 	free(text);
-	teardown(&a);
+	aging_teardown(&a);
 }
 
 static void
@@ -251,10 +222,10 @@ partials_read_back_to_the_same_aging(void)
 	struct ar_error e;
 	char *text, *want, *got;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	feed(&a, ITEMS HALF1 HALF2);
 	text = partials_of(&a);
-	setup(&b, AGING_GROUP_COLLECTOR);   /* made afresh under the partials' policy */
+	aging_setup(&b, AGING_GROUP_COLLECTOR, 0);   /* made afresh under the partials' policy */
 	b.rep.track_oldest = b.rep.track_sides = true;
 	m.rep = &b.rep;
 	EXPECT_EQ_INT(merge(&m, (const char *[]){ text }, 1, &e), AR_OK);
@@ -278,8 +249,8 @@ partials_read_back_to_the_same_aging(void)
 	free(got);
 	free(text);
 	aging_partial_merge_free(&m);
-	teardown(&a);
-	teardown(&b);
+	aging_teardown(&a);
+	aging_teardown(&b);
 }
 
 static void
@@ -288,9 +259,9 @@ halves_merge_to_the_whole_in_either_order(void)
 	struct aging whole, h1, h2;
 	char *p1, *p2, *want;
 
-	setup(&whole, AGING_GROUP_CUSTOMER);
-	setup(&h1, AGING_GROUP_CUSTOMER);
-	setup(&h2, AGING_GROUP_CUSTOMER);
+	aging_setup(&whole, AGING_GROUP_CUSTOMER, 0);
+	aging_setup(&h1, AGING_GROUP_CUSTOMER, 0);
+	aging_setup(&h2, AGING_GROUP_CUSTOMER, 0);
 	feed(&whole, ITEMS HALF1 HALF2);
 	feed(&h1, ITEMS HALF1);
 	feed(&h2, ITEMS HALF2);
@@ -303,7 +274,7 @@ halves_merge_to_the_whole_in_either_order(void)
 		struct ar_error e;
 		char *got;
 
-		setup(&m, AGING_GROUP_CUSTOMER);
+		aging_setup(&m, AGING_GROUP_CUSTOMER, 0);
 		merger.rep = &m.rep;
 		EXPECT_EQ_INT(merge(&merger, order ? (const char *[]){ p2, p1 }
 		    : (const char *[]){ p1, p2 }, 2, &e), AR_OK);
@@ -318,14 +289,14 @@ halves_merge_to_the_whole_in_either_order(void)
 		}
 		free(got);
 		aging_partial_merge_free(&merger);
-		teardown(&m);
+		aging_teardown(&m);
 	}
 	free(want);
 	free(p1);
 	free(p2);
-	teardown(&whole);
-	teardown(&h1);
-	teardown(&h2);
+	aging_teardown(&whole);
+	aging_teardown(&h1);
+	aging_teardown(&h2);
 }
 
 static void
@@ -335,13 +306,13 @@ an_empty_input_is_no_items(void)
 	struct aging_partial_merge m = { 0 };
 	struct ar_error e;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	m.rep = &a.rep;
 	EXPECT_EQ_INT(merge(&m, (const char *[]){ "" }, 1, &e), AR_OK);
 	EXPECT(!m.begun);
 	EXPECT_EQ_INT(a.rep.table.n, 0);
 	aging_partial_merge_free(&m);
-	teardown(&a);
+	aging_teardown(&a);
 }
 
 #define ROW(key, name) key "\trow\t" POLICY "\tMYR\t2\t" name "\t100\t0\t0\t0\t0\t0\t100\t0\t0\t1\t0\t\n"
@@ -354,7 +325,7 @@ two_names_keep_the_least(void)
 	struct conflict c = { 0 };
 	struct ar_error e;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	m.rep = &a.rep;
 	m.name_conflict = on_conflict;
 	m.ctx = &c;
@@ -366,7 +337,7 @@ two_names_keep_the_least(void)
 	EXPECT_EQ_STR(customers_get(&a.customers, 0)->name, "Alpha");
 	EXPECT_EQ_INT(a.rep.table.rows[0].total, 400);
 	aging_partial_merge_free(&m);
-	teardown(&a);
+	aging_teardown(&a);
 }
 
 static void
@@ -381,7 +352,7 @@ the_master_name_stays(void)
 	struct ar_error e = { 0 };
 	FILE *fp = fmemopen((void *)master, strlen(master), "r");
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	if (fp == NULL || csvio_reader_from_stream(&r, fp, "customers.csv", &opts) != AR_OK ||
 	    customers_load(&a.customers, r, &e) != AR_OK)
 		abort();
@@ -396,7 +367,7 @@ the_master_name_stays(void)
 	EXPECT_EQ_STR(customers_get(&a.customers, 0)->name, "Master Name");
 	EXPECT_EQ_INT(a.rep.not_in_master, 1);   /* C9's one item */
 	aging_partial_merge_free(&m);
-	teardown(&a);
+	aging_teardown(&a);
 }
 
 /* The error merging texts, "line: message", or "ok". */
@@ -409,7 +380,7 @@ error_of(const char *first, const char *second)
 	struct ar_error e;
 	ar_err err;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	m.rep = &a.rep;
 	err = merge(&m, (const char *[]){ first, second ? second : "" }, 2, &e);
 	if (err == AR_OK)
@@ -417,7 +388,7 @@ error_of(const char *first, const char *second)
 	else
 		snprintf(out, sizeof out, "%ld: %s", e.line, e.message);
 	aging_partial_merge_free(&m);
-	teardown(&a);
+	aging_teardown(&a);
 	return out;
 }
 
@@ -485,13 +456,13 @@ every_bad_line_is_named(void)
 
 		*strchr(text, '#') = '\0';
 		fp = fmemopen(text, sizeof text - 1, "r");
-		setup(&a, AGING_GROUP_CUSTOMER);
+		aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 		m.rep = &a.rep;
 		EXPECT_EQ_INT(aging_partial_merge_read(&m, fp, "a.part", &e), AR_ENUL);
 		EXPECT_EQ_STR(e.message, "a NUL byte");
 		fclose(fp);
 		aging_partial_merge_free(&m);
-		teardown(&a);
+		aging_teardown(&a);
 	}
 }
 
@@ -523,7 +494,7 @@ counts_and_skipped_amounts_add(void)
 	struct ar_error e;
 	currency_id myr;
 
-	setup(&a, AGING_GROUP_CUSTOMER);
+	aging_setup(&a, AGING_GROUP_CUSTOMER, 0);
 	m.rep = &a.rep;
 	currency_lookup("MYR", 3, &myr);
 	EXPECT_EQ_INT(merge(&m, (const char *[]){
@@ -539,7 +510,7 @@ counts_and_skipped_amounts_add(void)
 	EXPECT_EQ_INT(a.rep.skipped_unread, 1);
 	EXPECT(a.rep.skipped_amount[myr] == INT64_MIN);   /* saturated */
 	aging_partial_merge_free(&m);
-	teardown(&a);
+	aging_teardown(&a);
 }
 
 int
