@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bigmem.h"
 #include "core/money.h"
 
 ar_err
@@ -132,7 +133,8 @@ aging_table_row(struct aging_table *t, uint32_t key, currency_id currency)
 	}
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 1024;
-		struct aging_row *rows = realloc(t->rows, cap * sizeof *rows);
+		/* In huge pages when large: rows are looked up at random. */
+		struct aging_row *rows = bigmem_grow(t->rows, t->n * sizeof *rows, cap * sizeof *rows);
 
 		if (rows == NULL)
 			return NULL;
@@ -146,6 +148,20 @@ aging_table_row(struct aging_table *t, uint32_t key, currency_id currency)
 	row->next = t->head[key];
 	t->head[key] = (uint32_t)t->n;
 	return row;
+}
+
+/* Out of line: GCC 12 drops a __builtin_prefetch inlined from a header (the rows were never prefetched). */
+void
+aging_table_prefetch(const struct aging_table *t, uint32_t key)
+{
+	if (key < t->head_cap && t->head[key] != 0) {
+		const char *row = (const char *)&t->rows[t->head[key] - 1];
+
+		__builtin_prefetch(row);
+		__builtin_prefetch(row + 64);
+		__builtin_prefetch(row + 128);
+		__builtin_prefetch(row + sizeof(struct aging_row) - 1);
+	}
 }
 
 /* Sorting sees each row with its key text beside it, so no global context. */

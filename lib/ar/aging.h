@@ -130,17 +130,7 @@ struct aging_row *aging_table_row(struct aging_table *t, uint32_t key, currency_
  * aging_table_row: all its cache lines, as the walk reads the currency at
  * its end and the sums fill the rest.
  */
-static inline void
-aging_table_prefetch(const struct aging_table *t, uint32_t key)
-{
-	if (key < t->head_cap && t->head[key] != 0) {
-		const char *row = (const char *)&t->rows[t->head[key] - 1];
-
-		for (size_t at = 0; at < sizeof(struct aging_row); at += 64)
-			__builtin_prefetch(row + at, 1);
-		__builtin_prefetch(row + sizeof(struct aging_row) - 1, 1);
-	}
-}
+void aging_table_prefetch(const struct aging_table *t, uint32_t key);
 
 /* Order rows by key text (byte order, as given by key_text), then currency code. */
 ar_err aging_table_sort_by_key(struct aging_table *t,

@@ -7,9 +7,10 @@
  */
 #include "core/strtab.h"
 
+#include "core/bigmem.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #define SLOT_INLINE 23
 
@@ -55,32 +56,13 @@ hash_bytes(const char *s, size_t len)
 	return h;
 }
 
-#define HUGE_PAGE ((size_t)2 << 20)
-
-/*
- * n empty slots.  A large table (a million doc numbers: 64 MiB) is asked
- * for in huge pages where the kernel offers them: each lookup lands on a
- * random slot, and with 4 KiB pages nearly every one missed the TLB and
- * the first touch of every page faulted (half of ar-remit's run).
- */
+/* n empty slots, in huge pages when large (bigmem.h): each lookup lands on a random slot. */
 static struct slot *
 new_slots(size_t n)
 {
-	size_t size;
-	void *p;
-
 	if (n > SIZE_MAX / sizeof(struct slot))
 		return NULL;
-	size = n * sizeof(struct slot);
-	if (size < 2 * HUGE_PAGE)
-		return calloc(n, sizeof(struct slot));
-	if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, size, MADV_HUGEPAGE);   /* advice only: without it, small pages */
-#endif
-	memset(p, 0, size);
-	return p;
+	return bigmem_zeroed(n * sizeof(struct slot));
 }
 
 struct strtab *
