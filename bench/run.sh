@@ -178,7 +178,9 @@ for size in $SIZES; do
 		in=/dev/null stdout=$out
 		case $t in
 		minimal-age) set -- "$D/minimal-age" "$AS_OF" "$data" ;;
-		ar-age)      set -- "$AR" --as-of "$AS_OF" "$data" ;;
+		# duplicates = allow: no peer looks for repeated items (with warn, the
+		# default, ar-age keeps 16 bytes an item; bench/RESULTS.md, issue 11).
+		ar-age)      set -- "$AR" --config bench/peers/allow.ini --as-of "$AS_OF" "$data" ;;
 		pandas)      set -- "$PY" $P/age.py "$AS_OF" "$data" ;;
 		miller)      set -- mlr -s $P/age.mlr "$data" ;;
 		miller-dsl)  set -- mlr -s $P/age-dsl.mlr "$data" ;;
