@@ -368,6 +368,17 @@ csv_split_begin(struct csv_split *s, const char *buf, size_t len, size_t k,
 	return AR_OK;
 }
 
+void
+csv_split_stop_after(struct csv_split *s, size_t at)
+{
+	size_t i = 0;
+
+	while (i < s->nspan && s->span[i].begin < at)
+		i++;
+	if (i + 1 < s->nspan)
+		s->nspan = i + 1;       /* span[i] holds the cut wanted at or after at */
+}
+
 ar_err
 csv_split_end(struct csv_split *s, const char *buf, size_t len)
 {
@@ -388,7 +399,8 @@ csv_split_end(struct csv_split *s, const char *buf, size_t len)
 		st = s->span[i].end_state[st];
 		eols += s->span[i].eols;
 	}
-	if (s->nspan > 0 && (st == ERROR || st == QUOTED))
+	/* Known at the end only, or where a walk died. */
+	if (s->nspan > 0 && (st == ERROR || (st == QUOTED && s->span[s->nspan - 1].end == len)))
 		s->bad_syntax = true;
 
 	/*

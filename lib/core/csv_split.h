@@ -140,6 +140,17 @@ void csv_split_span_count(const char *buf, const struct csv_split *s,
     struct csv_split_span *span);
 ar_err csv_split_end(struct csv_split *s, const char *buf, size_t len);
 
+/*
+ * Between begin and the counts, for a caller that wants no cut past at:
+ * the spans after the first that begins at or after at are dropped and
+ * not walked (two threads walk half the file, not all of it).  The ranges
+ * are then those of the whole split that begin before the end of that
+ * span, the last running to the end of the buffer: the first record end
+ * at or after at is a cut unless no record ends in that span.  bad_syntax
+ * tells only of the part walked.
+ */
+void csv_split_stop_after(struct csv_split *s, size_t at);
+
 void csv_split_free(struct csv_split *s);
 
 #endif

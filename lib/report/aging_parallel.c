@@ -209,6 +209,8 @@ cut_file(struct aging_parallel *par, const char *path, const struct csvio_opts *
 	if (nspan < n)
 		nspan = n;
 	if ((err = csv_split_begin(&par->split, par->buf, len, nspan, opts)) == AR_OK) {
+		/* The last group begins at the first cut past this (group_ranges): no walk beyond. */
+		csv_split_stop_after(&par->split, (size_t)((unsigned long long)len * (n - 1) / n));
 		for (size_t i = 0; i < n; i++)
 			sh[i] = (struct span_share){ par, i, n };
 		if ((err = run_threads(count_spans, sh, sizeof sh[0], n)) == AR_OK)

@@ -163,9 +163,46 @@ dump_read(FILE *out, const char *data, size_t len, const struct csvio_opts *o, s
 	return e;
 }
 
+/*
+ * The split of buf into k, walked no further than csv_split_stop_after(stop)
+ * wants (CSV_SPLIT_NONE: the whole): NULL when its range begins are those
+ * of the whole split up to some point, else what differs.
+ */
+static const char *
+check_stopped(const struct csv_split *whole, const char *buf, size_t len, size_t k,
+    const struct csvio_opts *o, size_t stop, struct csv_split *s)
+{
+	size_t i, walked;
+
+	if (stop == CSV_SPLIT_NONE)
+		return csv_split_ranges(s, buf, len, k, o) == AR_OK ? NULL : "csv_split_ranges failed";
+	if (csv_split_begin(s, buf, len, k, o) != AR_OK)
+		return "csv_split_begin failed";
+	csv_split_stop_after(s, stop);
+	for (i = 0; i < s->nspan; i++)
+		csv_split_span_count(buf, s, &s->span[i]);
+	if (csv_split_end(s, buf, len) != AR_OK)
+		return "csv_split_end failed";
+	if (s->nrange > whole->nrange)
+		return "stopped, more ranges than the whole split";
+	for (i = 0; i < s->nrange; i++)
+		if (s->range[i].begin != whole->range[i].begin || s->range[i].line != whole->range[i].line)
+			return "stopped, a range the whole split doesn't have";
+	/* Walked: up to the end of the first span that begins at or after stop. */
+	for (i = 0; i < whole->nspan && whole->span[i].begin < stop; i++)
+		;
+	walked = i < whole->nspan ? whole->span[i].end : len;
+	for (i = s->nrange; i < whole->nrange; i++)
+		if (whole->range[i].begin < walked)
+			return "stopped, a cut in the part walked left out";
+	if (s->bad_syntax && !whole->bad_syntax)
+		return "stopped, bad_syntax the whole split doesn't say";
+	return NULL;
+}
+
 /* NULL when the ranges read as the whole does, else what differs. */
 static const char *
-check_split(const char *buf, size_t len, size_t k, const struct csvio_opts *o)
+check_split(const char *buf, size_t len, size_t k, const struct csvio_opts *o, size_t stop)
 {
 	struct csv_split s;
 	struct csvio_reader *first = NULL;
@@ -179,10 +216,19 @@ check_split(const char *buf, size_t len, size_t k, const struct csvio_opts *o)
 
 	we = dump_read(wf, buf, len, o, &ncol);
 	fclose(wf);
-	if (csv_split_ranges(&s, buf, len, k, o) != AR_OK) {
-		why = "csv_split_ranges failed";
-		goto out;
+	if (stop != CSV_SPLIT_NONE) {
+		struct csv_split all;
+
+		if (csv_split_ranges(&all, buf, len, k, o) != AR_OK)
+			why = "csv_split_ranges failed";
+		else
+			why = check_stopped(&all, buf, len, k, o, stop, &s);
+		csv_split_free(&all);
+	} else {
+		why = check_stopped(NULL, buf, len, k, o, stop, &s);
 	}
+	if (why != NULL)
+		goto out;
 	if (s.nrange < 1 || s.nrange > (k < 1 ? 1 : k) || s.range[0].begin != 0 ||
 	    s.range[s.nrange - 1].end != len)
 		why = "the ranges don't cover the buffer";
@@ -240,11 +286,16 @@ expect_split_same(const char *buf, size_t len, const struct csvio_opts *o)
 	size_t k;
 
 	for (k = 1; k <= 16; k++) {
-		why = check_split(buf, len, k, o);
-		EXPECT(why == NULL);
-		if (why != NULL) {
-			printf("#   k=%zu: %s\n", k, why);
-			return;
+		/* the whole; stopped at the half, and where a last of k threads would begin */
+		size_t stops[] = { CSV_SPLIT_NONE, len / 2, len / k * (k - 1) };
+
+		for (size_t j = 0; j < sizeof stops / sizeof stops[0]; j++) {
+			why = check_split(buf, len, k, o, stops[j]);
+			EXPECT(why == NULL);
+			if (why != NULL) {
+				printf("#   k=%zu stop=%zu: %s\n", k, stops[j], why);
+				return;
+			}
 		}
 	}
 }
@@ -455,7 +506,7 @@ random_files_read_the_same(void)
 		o.short_rows = n % 5 == 0;
 		o.no_header = n % 7 == 0;
 		k = 1 + x % 16;
-		why = check_split(buf, len, k, &o);
+		why = check_split(buf, len, k, &o, CSV_SPLIT_NONE);
 		if (why != NULL && fails++ == 0) {
 			printf("#   k=%zu: %s, of:\n#   ", k, why);
 			for (size_t i = 0; i < len; i++)
@@ -557,7 +608,7 @@ a_large_file_reads_the_same(void)
 	}
 	fclose(fp);
 	for (i = 1; i <= 16; i += 5) {
-		const char *why = check_split(t, n, i, &o);
+		const char *why = check_split(t, n, i, &o, CSV_SPLIT_NONE);
 
 		EXPECT(why == NULL);
 		if (why != NULL)
