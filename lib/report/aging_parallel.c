@@ -17,7 +17,7 @@
 #include "core/money.h"
 #include "report/aging_merge.h"
 
-/* The cut walks spans of at most this much: the mapped pages resident at once. */
+/* The cut walks spans of at most this much, each read into a buffer of its thread. */
 #define SPAN_BYTES (8u << 20)
 
 /*
@@ -146,6 +146,7 @@ run_threads(void *(*fn)(void *), void *arg, size_t size, size_t n)
 
 struct span_share {
 	struct aging_parallel *par;
+	int fd;
 	size_t first, step;
 };
 
@@ -161,16 +162,61 @@ let_go(const char *buf, size_t b, size_t e)
 		madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }
 
+/*
+ * Span sp of the file walked in a copy read into buf (of at least its
+ * length), its cuts moved back to the file's places: read(2) costs less
+ * than the page faults of the mapping, which are dear in a virtual machine.
+ * False when it could not be read.
+ */
+static bool
+count_span_read(int fd, const struct csv_split *s, struct csv_split_span *sp, char *buf)
+{
+	struct csv_split_span here = *sp;
+	size_t len = sp->end - sp->begin, got = 0;
+
+	while (got < len) {
+		ssize_t n = pread(fd, buf + got, len - got, (off_t)(sp->begin + got));
+
+		if (n <= 0)
+			return false;
+		got += (size_t)n;
+	}
+	here.begin = 0;
+	here.end = len;
+	csv_split_span_count(buf, s, &here);
+	for (size_t i = 0; i < CSV_SPLIT_NSTATES; i++)
+		if (here.cut[i] != CSV_SPLIT_NONE)
+			here.cut[i] += sp->begin;
+	here.begin = sp->begin;
+	here.end = sp->end;
+	*sp = here;
+	return true;
+}
+
 static void *
 count_spans(void *arg)
 {
 	struct span_share *sh = arg;
 	struct csv_split *s = &sh->par->split;
+	size_t most = 0;
+	char *buf;
 
+	for (size_t i = sh->first; i < s->nspan; i += sh->step)
+		if (s->span[i].end - s->span[i].begin > most)
+			most = s->span[i].end - s->span[i].begin;
+	/* Mapped, not malloc'd: a freed 8 MiB would raise malloc's mmap threshold and stay. */
+	buf = most > 0 ? mmap(NULL, most, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0) : MAP_FAILED;
+	if (buf == MAP_FAILED)
+		buf = NULL;
 	for (size_t i = sh->first; i < s->nspan; i += sh->step) {
+		if (buf != NULL && count_span_read(sh->fd, s, &s->span[i], buf))
+			continue;
 		csv_split_span_count(sh->par->buf, s, &s->span[i]);
 		let_go(sh->par->buf, s->span[i].begin, s->span[i].end);
 	}
+	if (buf != NULL)
+		munmap(buf, most);
 	return NULL;
 }
 
@@ -195,7 +241,6 @@ cut_file(struct aging_parallel *par, const char *path, const struct csvio_opts *
 		errno = saved;
 		return AR_EOPEN;
 	}
-	close(fd);
 	madvise(map, len, MADV_SEQUENTIAL);
 #ifdef MADV_NOHUGEPAGE
 	/*
@@ -212,11 +257,12 @@ cut_file(struct aging_parallel *par, const char *path, const struct csvio_opts *
 		/* The last group begins at the first cut past this (group_ranges): no walk beyond. */
 		csv_split_stop_after(&par->split, (size_t)((unsigned long long)len * (n - 1) / n));
 		for (size_t i = 0; i < n; i++)
-			sh[i] = (struct span_share){ par, i, n };
+			sh[i] = (struct span_share){ par, fd, i, n };
 		if ((err = run_threads(count_spans, sh, sizeof sh[0], n)) == AR_OK)
 			err = csv_split_end(&par->split, par->buf, len);
 	}
 	munmap(map, len);
+	close(fd);
 	par->buf = NULL;
 	return err;
 }
