@@ -139,6 +139,12 @@ ar_err csv_split_begin(struct csv_split *s, const char *buf, size_t len, size_t 
 void csv_split_span_count(const char *buf, const struct csv_split *s,
     struct csv_split_span *span);
 ar_err csv_split_end(struct csv_split *s, const char *buf, size_t len);
+/*
+ * csv_split_end reads buf only at each span's cuts c (span.cut[], not
+ * CSV_SPLIT_NONE): the bytes c - 1 and c, when c < len (a CR LF stays
+ * whole).  A caller that walked copies of the spans may pass a buffer
+ * right at those bytes only.
+ */
 
 /*
  * Between begin and the counts, for a caller that wants no cut past at:

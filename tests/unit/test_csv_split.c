@@ -173,6 +173,8 @@ check_stopped(const struct csv_split *whole, const char *buf, size_t len, size_t
     const struct csvio_opts *o, size_t stop, struct csv_split *s)
 {
 	size_t i, walked;
+	char *near;
+	ar_err ended;
 
 	if (stop == CSV_SPLIT_NONE)
 		return csv_split_ranges(s, buf, len, k, o) == AR_OK ? NULL : "csv_split_ranges failed";
@@ -181,7 +183,19 @@ check_stopped(const struct csv_split *whole, const char *buf, size_t len, size_t
 	csv_split_stop_after(s, stop);
 	for (i = 0; i < s->nspan; i++)
 		csv_split_span_count(buf, s, &s->span[i]);
-	if (csv_split_end(s, buf, len) != AR_OK)
+	/* csv_split_end reads only the bytes at and before each cut (csv_split.h). */
+	if ((near = calloc(len + 1, 1)) == NULL)
+		abort();
+	for (i = 0; i < s->nspan; i++)
+		for (size_t st = 0; st < CSV_SPLIT_NSTATES; st++) {
+			size_t c = s->span[i].cut[st];
+
+			if (c != CSV_SPLIT_NONE && c > 0)
+				memcpy(near + c - 1, buf + c - 1, c < len ? 2 : 1);
+		}
+	ended = csv_split_end(s, near, len);
+	free(near);
+	if (ended != AR_OK)
 		return "csv_split_end failed";
 	if (s->nrange > whole->nrange)
 		return "stopped, more ranges than the whole split";
